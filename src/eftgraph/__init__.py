@@ -1,0 +1,66 @@
+"""eftgraph: an EFT couple's negative interaction cycle as a graph you can analyse and draw.
+
+>>> import eftgraph
+>>> case = eftgraph.load("examples/janine-mathijs.en.yaml")
+>>> case.domains
+('everyday', 'sexual')
+"""
+
+from __future__ import annotations
+
+from eftgraph._io import dump, dumps, load, loads
+from eftgraph._model import (
+    Case,
+    Concern,
+    ConcernKind,
+    DeclaredPosition,
+    Element,
+    ElementKind,
+    Language,
+    Link,
+    Partner,
+    Position,
+    Relation,
+    Sign,
+    Stance,
+)
+from eftgraph._sheets import Sheet
+from eftgraph._version import __version__
+from eftgraph.errors import (
+    CaseError,
+    CaseFileError,
+    EftgraphError,
+    LoopLimitError,
+    Problem,
+    RenderError,
+    UnknownDomainError,
+)
+
+__all__ = [
+    "Case",
+    "CaseError",
+    "CaseFileError",
+    "Concern",
+    "ConcernKind",
+    "DeclaredPosition",
+    "EftgraphError",
+    "Element",
+    "ElementKind",
+    "Language",
+    "Link",
+    "LoopLimitError",
+    "Partner",
+    "Position",
+    "Problem",
+    "Relation",
+    "RenderError",
+    "Sheet",
+    "Sign",
+    "Stance",
+    "UnknownDomainError",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]

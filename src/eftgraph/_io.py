@@ -1,0 +1,308 @@
+"""Loading and dumping case files (format version 1) in YAML, JSON and TOML."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from eftgraph._formats import FORMATS, MAX_FILE_BYTES, ParseFailure, parse
+from eftgraph._model import Case, Element
+from eftgraph._sheets import collapse
+from eftgraph._structure import FORMAT_VERSION
+from eftgraph._suggest import nearest
+from eftgraph.errors import CaseFileError, EftgraphError, Problem
+
+__all__ = ["dump", "dumps", "format_of", "load", "loads", "write_atomic", "write_new"]
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The case-file format of *path*, from its suffix.
+
+    >>> format_of("couple.yml")
+    'yaml'
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise CaseFileError(
+            [
+                Problem(
+                    path="",
+                    message=f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+                    found=suffix,
+                    allowed=tuple(SUFFIXES),
+                    suggestion=nearest(suffix, SUFFIXES),
+                    file=str(path),
+                )
+            ],
+            file=str(path),
+        )
+    return SUFFIXES[suffix]
+
+
+def _max_bytes() -> int:
+    try:
+        return int(os.environ.get("EFTGRAPH_MAX_FILE_BYTES", MAX_FILE_BYTES))
+    except ValueError:
+        return MAX_FILE_BYTES
+
+
+def load(path: str | os.PathLike[str]) -> Case:
+    """Read a case file; the format comes from the suffix (``.yaml``, ``.yml``, ``.json``, ``.toml``).
+
+    Raises :class:`~eftgraph.CaseFileError` listing every problem of the file.
+
+    >>> case = load("examples/janine-mathijs.yaml")
+    >>> [partner.name for partner in case.partners]
+    ['Janine', 'Mathijs']
+    """
+    name = str(path)
+    fmt = format_of(path)
+    limit = _max_bytes()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise CaseFileError([Problem(path="", message="no such file", file=name)], file=name) from None
+    except IsADirectoryError:
+        raise CaseFileError(
+            [Problem(path="", message="this is a folder, not a case file", file=name)], file=name
+        ) from None
+    except OSError as error:
+        raise CaseFileError(
+            [Problem(path="", message=f"cannot read: {error.strerror}", file=name)], file=name
+        ) from None
+    if len(data) > limit:
+        raise CaseFileError(
+            [
+                Problem(
+                    path="",
+                    message=f"the file is larger than the cap of {limit} bytes; "
+                    "set EFTGRAPH_MAX_FILE_BYTES to raise it",
+                    file=name,
+                )
+            ],
+            file=name,
+        )
+    return _loads(data, fmt, name)
+
+
+def loads(text: str | bytes, format: str = "yaml") -> Case:
+    """Read a case from text in *format* (``yaml``, ``json`` or ``toml``).
+
+    >>> case = loads('''
+    ... eftgraph: 1
+    ... id: demo
+    ... partners: [{id: a, name: Ann}, {id: b, name: Bo}]
+    ... cycles:
+    ...   everyday:
+    ...     a: {position: pursuer, behavior: criticises}
+    ...     b: {position: withdrawer, behavior: goes quiet}
+    ... ''')
+    >>> len(case.elements), len(case.links)
+    (2, 2)
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r} (must be one of {', '.join(FORMATS)})")
+    return _loads(text, format, None)
+
+
+def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
+    from eftgraph._structure import structure
+
+    def fail(problems: list[Problem]) -> CaseFileError:
+        return CaseFileError([p if p.file is not None else _with_file(p, file) for p in problems], file=file)
+
+    if isinstance(text, bytes):
+        raw = text
+        if b"\x00" in raw[:8192]:
+            raise fail([Problem(path="", message="this is a binary file, not a text case file")])
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            before = raw[: error.start]
+            line = before.count(b"\n") + 1
+            column = error.start - (before.rfind(b"\n") + 1) + 1
+            raise fail(
+                [
+                    Problem(
+                        path="",
+                        message=f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); "
+                        "save it as UTF-8",
+                        line=line,
+                        column=column,
+                    )
+                ]
+            ) from None
+    if "\x00" in text:
+        raise fail([Problem(path="", message="this is a binary file, not a text case file")])
+    try:
+        parsed = parse(text, fmt)
+    except ParseFailure as failure:
+        raise fail(failure.problems) from None
+    result = structure(parsed, file or "<string>")
+    if isinstance(result, list):
+        raise fail(_dedupe(result))
+    return result
+
+
+def _with_file(problem: Problem, file: str | None) -> Problem:
+    import attrs
+
+    return attrs.evolve(problem, file=file or "<string>")
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for problem in problems:
+        key = (problem.path, problem.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(problem)
+    return unique
+
+
+# --------------------------------------------------------------------------- dumping
+
+
+def to_document(case: Case) -> dict[str, Any]:
+    """The case as a plain document: sheets where they say it all, the general form for the rest."""
+    parts = collapse(case)
+    doc: dict[str, Any] = {"eftgraph": FORMAT_VERSION, "id": case.id}
+    if case.title is not None:
+        doc["title"] = case.title
+    if case.language.value != "en":
+        doc["language"] = case.language.value
+    doc["partners"] = [
+        {"id": p.id, "name": p.name, **({"pronoun": p.pronoun} if p.pronoun else {})} for p in case.partners
+    ]
+    derived: dict[str, None] = {}  # the domain order a reader of this document would see
+    body: dict[str, Any] = {}
+    if parts.sheets:
+        cycles: dict[str, dict[str, Any]] = {}
+        for sheet in parts.sheets:
+            column: dict[str, Any] = {}
+            if sheet.position is not None:
+                column["position"] = sheet.position.value
+            elif sheet.stance is not None:
+                column["stance"] = sheet.stance.value
+            column.update(sheet.slots())
+            cycles.setdefault(sheet.domain, {})[sheet.partner] = column
+        body["cycles"] = {d: cycles[d] for d in case.domains if d in cycles}
+        derived.update(dict.fromkeys(body["cycles"]))
+    if parts.elements:
+        body["elements"] = [_element_item(e) for e in parts.elements]
+        derived.update(dict.fromkeys(e.domain for e in parts.elements))
+    if parts.positions:
+        positions: dict[str, dict[str, str]] = {}
+        for declaration in parts.positions:
+            positions.setdefault(declaration.domain, {})[declaration.partner] = declaration.position.value
+        body["positions"] = positions
+        derived.update(dict.fromkeys(positions))
+    if tuple(derived) != case.domains:
+        doc["domains"] = list(case.domains)
+    doc.update(body)
+    if parts.links:
+        links = []
+        for link in parts.links:
+            entry: dict[str, Any] = {"from": link.source, "to": link.target}
+            if link.sign.value != "+":
+                entry["sign"] = link.sign.value
+            if link.label is not None:
+                entry["label"] = link.label
+            links.append(entry)
+        doc["links"] = links
+    if case.concerns:
+        doc["concerns"] = [
+            {"label": c.label, "kind": c.kind.value, **({"partner": c.partner} if c.partner else {})}
+            for c in case.concerns
+        ]
+    return doc
+
+
+def _element_item(e: Element) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": e.id}
+    if e.partner is not None:
+        item["partner"] = e.partner
+    if e.domain != "everyday":
+        item["domain"] = e.domain
+    item["kind"] = e.kind.value
+    if e.stance is not None:
+        item["stance"] = e.stance.value
+    item["label"] = e.label
+    return item
+
+
+def dumps(case: Case, format: str = "yaml") -> str:
+    """The case as case-file text; ``loads(dumps(case, f), f) == case`` for every format.
+
+    >>> case = load("examples/janine-mathijs.en.yaml")
+    >>> loads(dumps(case, "toml"), "toml") == case
+    True
+    >>> print(dumps(case).splitlines()[0])
+    eftgraph: 1
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r} (must be one of {', '.join(FORMATS)})")
+    doc = to_document(case)
+    if format == "json":
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if format == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(doc)
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+        return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+
+    _Dumper.add_representer(_Flow, flow)
+    for key in ("partners", "elements", "links", "concerns"):
+        if key in doc:
+            doc[key] = [_Flow(item) for item in doc[key]]
+    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
+
+
+class _Flow(dict[str, Any]):
+    """A mapping written on one line in YAML, as people write list items."""
+
+
+def dump(case: Case, path: str | os.PathLike[str]) -> None:
+    """Write *case* to *path*, the format from the suffix; written whole or not at all."""
+    write_atomic(path, dumps(case, format_of(path)).encode("utf-8"))
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> None:
+    """Write *data* to a temporary file beside *path*, then move it into place.
+
+    A crash leaves either the old file or the new one, never half of one. With
+    ``replace=False`` an existing *path* is left alone and ``FileExistsError`` raised.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise EftgraphError(f"{target}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if replace:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails when target exists, atomically
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def write_new(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a new file whole; ``FileExistsError`` if *path* exists."""
+    write_atomic(path, data, replace=False)

@@ -1,0 +1,54 @@
+"""The ``eftgraph`` command line: a thin layer over the public API.
+
+Exit status: 0 success, 1 an invalid case or failed work, 2 a usage error.
+Every command that prints a result prints JSON with ``--format json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from eftgraph._version import __version__
+
+__all__ = ["main"]
+
+COMMANDS = (
+    "eftgraph.cli._check",
+    "eftgraph.cli._schema",
+    "eftgraph.cli._new",
+)
+"""Modules that each add one or more subcommands with ``register(subparsers)``."""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``eftgraph`` command."""
+    main_parser = argparse.ArgumentParser(
+        prog="eftgraph",
+        description="Turn an EFT case formulation into a graph: check, analyse and draw it.",
+        epilog="Exit status: 0 success, 1 invalid case or failed work, 2 usage error.",
+    )
+    main_parser.add_argument("--version", action="version", version=f"eftgraph {__version__}")
+    subparsers = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        import_module(name).register(subparsers)
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        print("eftgraph: interrupted", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

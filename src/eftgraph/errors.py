@@ -1,0 +1,101 @@
+"""Exceptions raised by eftgraph.
+
+Every exception eftgraph raises on purpose derives from :class:`EftgraphError`.
+Errors about a case carry a tuple of :class:`Problem` objects, one per thing
+that is wrong, so a user sees *all* problems of a file at once.
+
+>>> from eftgraph import loads
+>>> try:
+...     loads("eftgraph: 1\\nid: x\\npartners: [{id: a, name: Ann}]\\ncolour: red\\n")
+... except CaseFileError as error:
+...     print(error)
+<string>:4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, title)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "CaseError",
+    "CaseFileError",
+    "EftgraphError",
+    "LoopLimitError",
+    "Problem",
+    "RenderError",
+    "UnknownDomainError",
+]
+
+
+class EftgraphError(Exception):
+    """Base class of every error eftgraph raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a case, addressed by its path in the document.
+
+    ``path`` is dotted (``cycles.sexual.janine.positon``, ``links[2].to``);
+    ``line`` and ``column`` are 1-based and present when the file format
+    could tell them.
+    """
+
+    path: str
+    message: str
+    found: str | None = None
+    allowed: tuple[str, ...] = ()
+    suggestion: str | None = None
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        head = f"{where}: " if where else ""
+        path = f"{self.path}: " if self.path else ""
+        text = f"{head}{path}{self.message}"
+        if self.allowed:
+            text += f" (allowed: {', '.join(self.allowed)})"
+        if self.suggestion is not None:
+            text += f"; did you mean '{self.suggestion}'?"
+        return text
+
+
+class CaseError(EftgraphError, ValueError):
+    """A case breaks a rule of the model (for example a link to a missing element).
+
+    ``problems`` lists every broken rule, not just the first.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CaseFileError(CaseError):
+    """A case file cannot be read; ``problems`` holds every problem found in it."""
+
+    def __init__(self, problems: Iterable[Problem], *, file: str | None = None) -> None:
+        self.file = file
+        super().__init__(problems)
+
+
+class UnknownDomainError(EftgraphError, KeyError):
+    """A domain was asked for that the case does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class LoopLimitError(EftgraphError, RuntimeError):
+    """Loop enumeration stopped because it passed its limit."""
+
+
+class RenderError(EftgraphError, RuntimeError):
+    """A figure could not be rendered (no renderer, unsupported format, …)."""

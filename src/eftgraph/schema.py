@@ -1,0 +1,148 @@
+"""The JSON Schema of case-file format version 1, built from the model's own tables.
+
+Editors (VS Code with the YAML extension, JetBrains, …) use it to complete and check
+case files. It is generated from the same key lists and enums the loader uses, and a
+test validates every example against it.
+
+>>> schema = json_schema()
+>>> schema["required"]
+['eftgraph', 'id', 'partners']
+>>> schema["$defs"]["sheet"]["properties"]["position"]["enum"]
+['pursuer', 'withdrawer']
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from eftgraph._model import (
+    DOMAIN_PATTERN,
+    ID_PATTERN,
+    PARTNER_ID_PATTERN,
+    PRONOUNS,
+    ConcernKind,
+    ElementKind,
+    Language,
+    Sign,
+    Stance,
+)
+from eftgraph._sheets import SLOTS
+from eftgraph._structure import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED
+
+__all__ = ["json_schema"]
+
+
+def _words(enum_cls: type[enum.Enum]) -> list[str]:
+    return [str(member.value) for member in enum_cls]
+
+
+def _pattern(regex: str) -> str:
+    return "^" + regex.removesuffix(r"\Z") + "$"
+
+
+def _object(part: str, properties: dict[str, Any], description: str) -> dict[str, Any]:
+    assert set(properties) == set(KEYS[part]), part  # the schema says what the loader says
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": list(REQUIRED[part]),
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of case-file format version 1."""
+    text = {"type": "string", "pattern": r"\S"}
+    ref = {name: {"$ref": f"#/$defs/{name}"} for name in ("text", "element_id", "partner_id", "domain")}
+    sheet = _object(
+        "sheet",
+        {
+            "position": {"enum": list(POSITIONS), "description": "the partner's position in this domain"},
+            "stance": {"enum": _words(Stance), "description": "the stance of the behaviour"},
+            **{
+                slot: {**ref["text"], "description": f"the {kind.value.replace('_', ' ')}"}
+                for slot, kind in SLOTS.items()
+            },
+        },
+        "One partner's column of a cycle sheet.",
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"eftgraph case file, format version {FORMAT_VERSION}",
+        "description": "An EFT case formulation: partners, cycle sheets per domain, elements, links, concerns.",
+        "type": "object",
+        "properties": {
+            "eftgraph": {"const": FORMAT_VERSION, "description": "the format version"},
+            "id": ref["element_id"],
+            "title": ref["text"],
+            "language": {"enum": _words(Language), "default": "en"},
+            "partners": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/partner"}},
+            "domains": {"type": "array", "items": ref["domain"], "uniqueItems": True},
+            "cycles": {
+                "type": "object",
+                "description": "One cycle sheet per domain: domain → partner → sheet.",
+                "propertyNames": ref["domain"],
+                "additionalProperties": {
+                    "type": "object",
+                    "propertyNames": ref["partner_id"],
+                    "additionalProperties": {"$ref": "#/$defs/sheet"},
+                },
+            },
+            "positions": {
+                "type": "object",
+                "description": "Declared positions that no sheet carries: domain → partner → position.",
+                "propertyNames": ref["domain"],
+                "additionalProperties": {
+                    "type": "object",
+                    "propertyNames": ref["partner_id"],
+                    "additionalProperties": {"enum": list(POSITIONS)},
+                },
+            },
+            "elements": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+            "links": {"type": "array", "items": {"$ref": "#/$defs/link"}},
+            "concerns": {"type": "array", "items": {"$ref": "#/$defs/concern"}},
+        },
+        "required": list(REQUIRED[""]),
+        "additionalProperties": False,
+        "$defs": {
+            "text": text,
+            "element_id": {"type": "string", "pattern": _pattern(ID_PATTERN.pattern)},
+            "partner_id": {"type": "string", "pattern": _pattern(PARTNER_ID_PATTERN.pattern)},
+            "domain": {"type": "string", "pattern": _pattern(DOMAIN_PATTERN.pattern)},
+            "partner": _object(
+                "partner",
+                {"id": ref["partner_id"], "name": ref["text"], "pronoun": {"enum": list(PRONOUNS)}},
+                "A partner (or family member).",
+            ),
+            "sheet": sheet,
+            "element": _object(
+                "element",
+                {
+                    "id": ref["element_id"],
+                    "partner": ref["partner_id"],
+                    "domain": {**ref["domain"], "default": "everyday"},
+                    "kind": {"enum": _words(ElementKind)},
+                    "stance": {"enum": _words(Stance)},
+                    "label": ref["text"],
+                },
+                "An element in the general form.",
+            ),
+            "link": _object(
+                "link",
+                {
+                    "from": ref["element_id"],
+                    "to": ref["element_id"],
+                    "sign": {"enum": _words(Sign), "default": "+"},
+                    "label": ref["text"],
+                },
+                "A link; one between the same two elements as a standard link replaces it.",
+            ),
+            "concern": _object(
+                "concern",
+                {"label": ref["text"], "kind": {"enum": _words(ConcernKind)}, "partner": ref["partner_id"]},
+                "A problem outside the cycle that calls for referral.",
+            ),
+        },
+    }
