@@ -264,7 +264,13 @@ def dumps(case: Case, format: str = "yaml") -> str:
     def flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
         return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
 
+    def text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+        # PyYAML mis-writes line-break characters such as NEL (U+0085) in plain style
+        style = '"' if not data.isprintable() or any(c in data for c in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
     _Dumper.add_representer(_Flow, flow)
+    _Dumper.add_representer(str, text)
     for key in ("partners", "elements", "links", "concerns"):
         if key in doc:
             doc[key] = [_Flow(item) for item in doc[key]]
