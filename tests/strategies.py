@@ -23,7 +23,7 @@ from eftgraph._sheets import SLOTS
 __all__ = ["cases", "labels"]
 
 labels = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)),
+    alphabet=st.characters(codec="utf-8"),
     min_size=1,
     max_size=40,
 ).filter(lambda text: text.strip() != "")
