@@ -146,7 +146,8 @@ def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
         raise fail(failure.problems) from None
     result = structure(parsed, file or "<string>")
     if isinstance(result, list):
-        raise fail(_dedupe(result))
+        ordered = sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0))
+        raise fail(ordered)
     return result
 
 

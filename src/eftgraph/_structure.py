@@ -207,7 +207,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     partners: list[Partner] = []
     partner_paths: list[Path] = []
     raw_partners = read.listing(top.get("partners"), ("partners",))
-    if "partners" in top and not raw_partners:
+    if isinstance(top.get("partners"), list) and not raw_partners:
         read.problem(("partners",), "a case needs at least one partner")
     for i, raw in enumerate(raw_partners):
         path: Path = ("partners", i)
