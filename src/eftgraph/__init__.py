@@ -1,5 +1,7 @@
 """eftgraph: an EFT couple's negative interaction cycle as a graph you can analyse and draw.
 
+Examples
+--------
 >>> import eftgraph
 >>> case = eftgraph.load("examples/janine-mathijs.en.yaml")
 >>> case.domains

@@ -397,6 +397,8 @@ class _Scanner:
 def dotted(path: Path) -> str:
     """A path as users write it: ``cycles.sexual.janine.position``, ``links[2].to``.
 
+    Examples
+    --------
     >>> dotted(("links", 2, "to"))
     'links[2].to'
     """
@@ -412,6 +414,8 @@ def dotted(path: Path) -> str:
 def describe_value(value: Any) -> str:
     """What a found value is, in words: ``a number (3)``, ``a list``, ``nothing``.
 
+    Examples
+    --------
     >>> describe_value(True), describe_value(3), describe_value([1])
     ('a true/false value (True)', 'a number (3)', 'a list')
     """

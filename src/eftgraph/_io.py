@@ -23,6 +23,8 @@ SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 def format_of(path: str | os.PathLike[str]) -> str:
     """The case-file format of *path*, from its suffix.
 
+    Examples
+    --------
     >>> format_of("couple.yml")
     'yaml'
     """
@@ -54,8 +56,10 @@ def _max_bytes() -> int:
 def load(path: str | os.PathLike[str]) -> Case:
     """Read a case file; the format comes from the suffix (``.yaml``, ``.yml``, ``.json``, ``.toml``).
 
-    Raises :class:`~eftgraph.CaseFileError` listing every problem of the file.
+    Raises `eftgraph.CaseFileError` listing every problem of the file.
 
+    Examples
+    --------
     >>> case = load("examples/janine-mathijs.yaml")
     >>> [partner.name for partner in case.partners]
     ['Janine', 'Mathijs']
@@ -94,6 +98,8 @@ def load(path: str | os.PathLike[str]) -> Case:
 def loads(text: str | bytes, format: str = "yaml") -> Case:
     """Read a case from text in *format* (``yaml``, ``json`` or ``toml``).
 
+    Examples
+    --------
     >>> case = loads('''
     ... eftgraph: 1
     ... id: demo
@@ -242,6 +248,8 @@ def _element_item(e: Element) -> dict[str, Any]:
 def dumps(case: Case, format: str = "yaml") -> str:
     """The case as case-file text; ``loads(dumps(case, f), f) == case`` for every format.
 
+    Examples
+    --------
     >>> case = load("examples/janine-mathijs.en.yaml")
     >>> loads(dumps(case, "toml"), "toml") == case
     True

@@ -33,7 +33,7 @@ __all__ = [
 
 
 class _StrEnum(str, enum.Enum):
-    """A str enum whose ``str()`` is its value (like :class:`enum.StrEnum`)."""
+    """A str enum whose ``str()`` is its value (like `enum.StrEnum`)."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -54,6 +54,8 @@ class ElementKind(_StrEnum):
     def layer(self) -> int:
         """Row of the kind in a cycle sheet: 0 (trigger) to 6 (need).
 
+        Examples
+        --------
         >>> ElementKind.PERCEPTION.layer
         2
         """
@@ -63,6 +65,8 @@ class ElementKind(_StrEnum):
     def below_waterline(self) -> bool:
         """True for fear, primary emotion and need: what the partner does not see.
 
+        Examples
+        --------
         >>> ElementKind.FEAR.below_waterline, ElementKind.SECONDARY_EMOTION.below_waterline
         (True, False)
         """
@@ -131,6 +135,8 @@ class Relation(_StrEnum):
     def between(cls, source: ElementKind, target: ElementKind) -> Relation:
         """The relation of a link from an element of kind *source* to one of kind *target*.
 
+        Examples
+        --------
         >>> Relation.between(ElementKind.BEHAVIOR, ElementKind.PERCEPTION)
         <Relation.PERCEIVED_AS: 'perceived_as'>
         >>> Relation.between(ElementKind.PRIMARY_EMOTION, ElementKind.SECONDARY_EMOTION)
@@ -165,7 +171,7 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 
 def coerce(enum_cls: type[_E], value: _E | str) -> _E:
-    """*value* as a member of *enum_cls*; a :class:`CaseError` naming the valid words if not."""
+    """*value* as a member of *enum_cls*; a `CaseError` naming the valid words if not."""
     if isinstance(value, enum_cls):
         return value
     try:
@@ -217,6 +223,8 @@ def _language(value: Language | str) -> Language:
 class Partner:
     """A partner (or family member) in the case.
 
+    Examples
+    --------
     >>> Partner("janine", "Janine", pronoun="she")
     Partner(id='janine', name='Janine', pronoun='she')
     """
@@ -234,6 +242,8 @@ PRONOUNS = ("she", "he", "they")
 class Element:
     """One box of a cycle: a behaviour, perception, emotion, fear, need or trigger.
 
+    Examples
+    --------
     >>> Element("e1", ElementKind.BEHAVIOR, "criticises", partner="janine", stance="pursue")
     Element(id='e1', kind=<ElementKind.BEHAVIOR: 'behavior'>, label='criticises', partner='janine', domain='everyday', stance=<Stance.PURSUE: 'pursue'>)
     """
@@ -532,8 +542,10 @@ class Case:
     Collections are tuples in a canonical order (elements by domain, partner,
     layer and id; links by their ends), so two cases with the same content are
     equal however they were built. The rules of DESIGN §2 are checked on
-    construction; a :class:`~eftgraph.CaseError` lists every broken rule.
+    construction; a `eftgraph.CaseError` lists every broken rule.
 
+    Examples
+    --------
     >>> case = Case(
     ...     id="demo",
     ...     partners=[Partner("a", "Ann"), Partner("b", "Bo")],
@@ -611,9 +623,11 @@ class Case:
     ) -> Case:
         """Build a case from cycle sheets (with the standard wiring) plus general elements.
 
-        *sheets* are :class:`~eftgraph.Sheet` objects; *links* between the same
+        *sheets* are `eftgraph.Sheet` objects; *links* between the same
         two elements as a standard link replace it (their sign and label win).
 
+        Examples
+        --------
         >>> from eftgraph import Sheet
         >>> case = Case.from_sheets(
         ...     id="demo",
@@ -671,6 +685,8 @@ class Case:
         label``; edges carry ``sign, relation`` (and ``label`` when the link has
         one). Attribute values are plain strings (``None`` when absent).
 
+        Examples
+        --------
         >>> from eftgraph import load
         >>> graph = load("examples/janine-mathijs.en.yaml").to_networkx()
         >>> graph.nodes["everyday.janine.behavior"]["kind"]

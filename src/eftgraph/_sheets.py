@@ -44,6 +44,8 @@ ENTRY = ("perception", "fear", "primary", "secondary", "behavior")
 def slot_id(domain: str, partner: str, slot: str) -> str:
     """The id of a sheet slot's element.
 
+    Examples
+    --------
     >>> slot_id("sexual", "janine", "perception")
     'sexual.janine.perception'
     """
@@ -54,6 +56,8 @@ def slot_id(domain: str, partner: str, slot: str) -> str:
 class Sheet:
     """One partner's column of an EFT cycle sheet in one domain.
 
+    Examples
+    --------
     >>> Sheet("everyday", "janine", position="pursuer", behavior="criticises").stance
     <Stance.PURSUE: 'pursue'>
     """
@@ -134,6 +138,8 @@ def expand(sheets: Sequence[Sheet]) -> tuple[list[Element], list[Link], list[Dec
 def standard_links(present: dict[tuple[str, str], set[str]]) -> list[tuple[str, str]]:
     """The standard wiring of sheets given as ``{(domain, partner): present slots}``.
 
+    Examples
+    --------
     >>> standard_links({("d", "a"): {"behavior", "primary", "need"}, ("d", "b"): {"behavior"}})
     [('d.a.primary', 'd.a.behavior'), ('d.a.primary', 'd.a.need'), ('d.a.behavior', 'd.b.behavior'), ('d.b.behavior', 'd.a.primary')]
     """

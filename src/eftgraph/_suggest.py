@@ -9,6 +9,8 @@ from collections.abc import Iterable
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to *word*, or ``None`` when nothing is close.
 
+    Examples
+    --------
     >>> nearest("positon", ["position", "stance", "behavior"])
     'position'
     >>> nearest("Pursuer", ["pursuer", "withdrawer"])

@@ -1,9 +1,11 @@
 """Exceptions raised by eftgraph.
 
-Every exception eftgraph raises on purpose derives from :class:`EftgraphError`.
-Errors about a case carry a tuple of :class:`Problem` objects, one per thing
+Every exception eftgraph raises on purpose derives from `EftgraphError`.
+Errors about a case carry a tuple of `Problem` objects, one per thing
 that is wrong, so a user sees *all* problems of a file at once.
 
+Examples
+--------
 >>> from eftgraph import loads
 >>> try:
 ...     loads("eftgraph: 1\\nid: x\\npartners: [{id: a, name: Ann}]\\ncolour: red\\n")

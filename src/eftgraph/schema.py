@@ -4,6 +4,8 @@ Editors (VS Code with the YAML extension, JetBrains, …) use it to complete and
 case files. It is generated from the same key lists and enums the loader uses, and a
 test validates every example against it.
 
+Examples
+--------
 >>> schema = json_schema()
 >>> schema["required"]
 ['eftgraph', 'id', 'partners']
