@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def to_networkx(case: Case) -> nx.DiGraph[str]:
-    """See :meth:`eftgraph.Case.to_networkx`."""
+    """See `eftgraph.Case.to_networkx`."""
     graph: nx.DiGraph[str] = nx.DiGraph(id=case.id, title=case.title, language=str(case.language))
     for element in case.elements:
         graph.add_node(

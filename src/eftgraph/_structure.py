@@ -1,4 +1,4 @@
-"""Turning a parsed case document into a :class:`Case`, reporting every problem at once."""
+"""Turning a parsed case document into a `Case`, reporting every problem at once."""
 
 from __future__ import annotations
 
