@@ -35,6 +35,10 @@ def summary(case: Case) -> dict[str, Any]:
     }
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
 def run(args: argparse.Namespace) -> int:
     status = 0
     results = []
@@ -55,9 +59,9 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "text":
             domains = ", ".join(case.domains) or "none"
             print(
-                f"{name}: ok: {len(case.partners)} partners, {len(case.domains)} domains ({domains}), "
-                f"{info['elements']} elements, {info['links']} links"
-                + (f", {info['concerns']} concerns" if info["concerns"] else "")
+                f"{name}: ok: {_count(len(case.partners), 'partner')}, {_count(len(case.domains), 'domain')} ({domains}), "
+                f"{_count(info['elements'], 'element')}, {_count(info['links'], 'link')}"
+                + (f", {_count(info['concerns'], 'concern')}" if info["concerns"] else "")
             )
     if args.format == "json":
         print_json(results)
