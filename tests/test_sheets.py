@@ -84,7 +84,9 @@ def test_explicit_link_replaces_the_standard_one() -> None:
         + "links:\n  - {from: everyday.a.behavior, to: everyday.b.perception, sign: '-', label: softens}\n"
     )
     found = [
-        link for link in case.links if (link.source, link.target) == ("everyday.a.behavior", "everyday.b.perception")
+        link
+        for link in case.links
+        if (link.source, link.target) == ("everyday.a.behavior", "everyday.b.perception")
     ]
     assert len(found) == 1
     assert found[0].sign is Sign.DAMPENS
