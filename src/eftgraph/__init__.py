@@ -32,11 +32,13 @@ from eftgraph.errors import (
     CaseError,
     CaseFileError,
     EftgraphError,
+    FigureError,
     LoopLimitError,
     Problem,
     RenderError,
     UnknownDomainError,
 )
+from eftgraph.figures import Figure, render, to_dot
 
 __all__ = [
     "Case",
@@ -48,6 +50,8 @@ __all__ = [
     "EftgraphError",
     "Element",
     "ElementKind",
+    "Figure",
+    "FigureError",
     "Language",
     "Link",
     "LoopLimitError",
@@ -65,4 +69,6 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "render",
+    "to_dot",
 ]

@@ -24,6 +24,7 @@ __all__ = [
     "CaseError",
     "CaseFileError",
     "EftgraphError",
+    "FigureError",
     "LoopLimitError",
     "Problem",
     "RenderError",
@@ -101,3 +102,7 @@ class LoopLimitError(EftgraphError, RuntimeError):
 
 class RenderError(EftgraphError, RuntimeError):
     """A figure could not be rendered (no renderer, unsupported format, …)."""
+
+
+class FigureError(EftgraphError, ValueError):
+    """A figure was asked for with an option it does not have (view, theme, language, …)."""

@@ -1,0 +1,36 @@
+"""Figures of a case: the cycle view and the compare view as Graphviz figures, and exports.
+
+[`to_dot`][eftgraph.to_dot] builds a figure (a ``graphviz.Digraph``) and does no I/O;
+[`render`][eftgraph.render] writes it as SVG, PNG, PDF or DOT with the system Graphviz or
+the embedded renderer. [`eftgraph.figures.exports`](#) writes the case graph as
+GraphML, node-link JSON, Mermaid or DOT for other tools.
+
+>>> from eftgraph import load
+>>> from eftgraph.figures import THEMES, VIEWS, to_dot
+>>> VIEWS, sorted(THEMES)
+(('cycle', 'compare'), ['default', 'print', 'slide'])
+>>> figure = to_dot(load("examples/janine-mathijs.yaml"), view="compare")
+>>> "seksuele cirkel" in figure.source
+True
+"""
+
+from __future__ import annotations
+
+from eftgraph.figures._dot import HIGHLIGHTS, VIEWS, to_dot
+from eftgraph.figures._figure import Figure
+from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe, render
+from eftgraph.figures._theme import THEMES, Theme
+
+__all__ = [
+    "EMBEDDED_FORMATS",
+    "FORMATS",
+    "HIGHLIGHTS",
+    "RENDERERS",
+    "THEMES",
+    "VIEWS",
+    "Figure",
+    "Theme",
+    "pipe",
+    "render",
+    "to_dot",
+]

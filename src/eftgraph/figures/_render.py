@@ -1,0 +1,211 @@
+"""Rendering DOT to SVG, PNG or PDF with the system Graphviz or the embedded renderer.
+
+The embedded renderer is `graphviz-pure` (a self-contained port of Graphviz's
+``dot`` that installs from PyPI with eftgraph): it makes SVG and PNG, not PDF.
+The system ``dot`` is preferred when it is on ``PATH``. Nothing here reaches the
+network: the renderer runs as a local program reading standard input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+from eftgraph._io import write_atomic
+from eftgraph._model import Case
+from eftgraph._suggest import nearest
+from eftgraph.errors import RenderError
+
+__all__ = [
+    "EMBEDDED_FORMATS",
+    "FORMATS",
+    "RENDERERS",
+    "find_embedded",
+    "find_system",
+    "format_for",
+    "pipe",
+    "render",
+]
+
+FORMATS = ("svg", "png", "pdf", "dot")
+"""The formats [`render`][eftgraph.render] writes."""
+
+EMBEDDED_FORMATS = ("svg", "png")
+"""The formats the embedded renderer makes."""
+
+RENDERERS = ("auto", "system", "embedded")
+"""``auto`` (system ``dot`` when present, else embedded), ``system`` or ``embedded``."""
+
+SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+INSTALL_EMBEDDED = "pip install graphviz-pure"
+INSTALL_SYSTEM = (
+    "install the system Graphviz: 'apt install graphviz' (Debian, Ubuntu), "
+    "'brew install graphviz' (macOS) or 'winget install graphviz' (Windows)"
+)
+EMBEDDED_NAME = "graphviz-pure"
+TIMEOUT = 300
+"""Seconds a renderer may take before it is stopped."""
+
+
+def find_system() -> str | None:
+    """The path of the system Graphviz ``dot`` program, or ``None``."""
+    return shutil.which("dot")
+
+
+def find_embedded() -> str | None:
+    """The path of the embedded renderer (``graphviz-pure``), or ``None`` when it is not installed.
+
+    Looked for beside this Python (its scripts folder, also when the virtual
+    environment is not activated), in the user's scripts folder, then on ``PATH``.
+    """
+    folders = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
+    with contextlib.suppress(KeyError):  # a platform without a user scheme
+        folders.append(sysconfig.get_path("scripts", f"{os.name}_user"))
+    for folder in folders:
+        found = shutil.which(EMBEDDED_NAME, path=folder)
+        if found:
+            return found
+    return shutil.which(EMBEDDED_NAME)
+
+
+def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
+    """The output format: *format* when given, else from the suffix of *path*.
+
+    >>> format_for("cycle.svg"), format_for("cycle.out", "png")
+    ('svg', 'png')
+    >>> format_for("cycle.jpg")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.RenderError: cycle.jpg: cannot tell the format from the suffix '.jpg' (allowed: .svg, .png, .pdf, .dot, .gv); did you mean '.png'?
+    """
+    if format is not None:
+        if format not in FORMATS:
+            hint = nearest(format, FORMATS)
+            raise RenderError(
+                f"unknown format {format!r} (allowed: {', '.join(FORMATS)})"
+                + (f"; did you mean {hint!r}?" if hint else "")
+            )
+        return format
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        hint = nearest(suffix, SUFFIXES)
+        raise RenderError(
+            f"{path}: cannot tell the format from the suffix {suffix or '(none)'!r} "
+            f"(allowed: {', '.join(SUFFIXES)})" + (f"; did you mean {hint!r}?" if hint else "")
+        )
+    return SUFFIXES[suffix]
+
+
+def _program(renderer: str, format: str) -> tuple[str, str]:
+    """The renderer to use, as ``(name, executable)``; a [`RenderError`][eftgraph.RenderError] if there is none."""
+    if renderer not in RENDERERS:
+        hint = nearest(renderer, RENDERERS)
+        raise RenderError(
+            f"unknown renderer {renderer!r} (allowed: {', '.join(RENDERERS)})"
+            + (f"; did you mean {hint!r}?" if hint else "")
+        )
+    if renderer in ("auto", "system"):
+        system = find_system()
+        if system:
+            return "system", system
+        if renderer == "system":
+            raise RenderError(f"the system Graphviz 'dot' program was not found on PATH; {INSTALL_SYSTEM}")
+    if format not in EMBEDDED_FORMATS:
+        raise RenderError(
+            f"{format.upper()} needs the system Graphviz (the embedded renderer makes "
+            f"{' and '.join(f.upper() for f in EMBEDDED_FORMATS)}); {INSTALL_SYSTEM}, or write .svg or .png"
+        )
+    embedded = find_embedded()
+    if embedded:
+        return "embedded", embedded
+    if renderer == "embedded":
+        raise RenderError(f"the embedded renderer is not installed; install it with '{INSTALL_EMBEDDED}'")
+    raise RenderError(
+        f"no Graphviz renderer found; install the embedded one with '{INSTALL_EMBEDDED}', or {INSTALL_SYSTEM}"
+    )
+
+
+def pipe(source: str, format: str = "svg", *, renderer: str = "auto") -> bytes:
+    """Render the DOT *source* to *format* and return the bytes (``dot``: the source itself).
+
+    >>> pipe("digraph { a -> b }", "dot")
+    b'digraph { a -> b }'
+    """
+    if format not in FORMATS:
+        format_for("", format)
+    if format == "dot":
+        return source.encode("utf-8")
+    name, program = _program(renderer, format)
+    try:
+        done = subprocess.run(
+            [program, f"-T{format}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"the {name} renderer took longer than {TIMEOUT} s and was stopped") from None
+    except OSError as error:
+        raise RenderError(f"the {name} renderer ({program}) could not run: {error.strerror}") from None
+    if done.returncode != 0 or not done.stdout:
+        message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
+        raise RenderError(f"the {name} renderer ({program}) failed: {message}")
+    return done.stdout
+
+
+def render(
+    case: Case,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    renderer: str = "auto",
+    **options: Any,
+) -> Path:
+    """Draw *case* and write the figure to *path*: SVG, PNG, PDF or DOT, the format from the suffix.
+
+    Parameters
+    ----------
+    case
+        The case to draw.
+    path
+        Where to write; written whole or not at all.
+    format
+        ``svg``, ``png``, ``pdf`` or ``dot`` (default: from the suffix of *path*).
+    renderer
+        ``auto`` (the system Graphviz when present, else the embedded one),
+        ``system`` or ``embedded``. The embedded renderer makes SVG and PNG;
+        PDF needs the system Graphviz.
+    **options
+        Passed to [`to_dot`][eftgraph.to_dot]: ``view``, ``domain``, ``highlight``,
+        ``language``, ``theme``.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from eftgraph import load, render
+    >>> case = load("examples/janine-mathijs.yaml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = render(case, pathlib.Path(folder) / "cycle.dot", theme="print")
+    ...     written.read_text(encoding="utf-8").startswith("digraph eftgraph {")
+    True
+    """
+    from eftgraph.figures._dot import to_dot
+
+    chosen = format_for(path, format)
+    figure = to_dot(case, **options)
+    data = pipe(figure.source, chosen, renderer=renderer)
+    write_atomic(path, data)
+    return Path(path)
