@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import strategies as st
 
 from eftgraph import (
@@ -20,7 +22,7 @@ from eftgraph import (
 )
 from eftgraph._sheets import SLOTS
 
-__all__ = ["cases", "labels"]
+__all__ = ["NAMES", "cases", "labels", "named_cases"]
 
 labels = st.text(
     alphabet=st.characters(codec="utf-8"),
@@ -123,3 +125,84 @@ def cases(draw: st.DrawFn, *, max_partners: int = 4) -> Case:
         concerns=concerns,
         positions=extra_positions,
     )
+
+
+# --------------------------------------------------------------------------- anonymisation
+
+NAMES = ("Zorbaxine", "Quellimar", "Vantorek", "Ysmeralda")
+"""Names that cannot occur by chance in generated text, so a search for them is meaningful."""
+
+
+@st.composite
+def named_cases(draw: st.DrawFn) -> tuple[Case, list[str]]:
+    """A random valid case whose partners carry :data:`NAMES`, sprinkled through every text and id.
+
+    Returns the case and the names in it. Names stand as whole words (with possessives:
+    ``Zorbaxine's``, ``Zorbaxine’s``, ``Zorbaxines``, in any case) in the title, labels,
+    link and concern labels, and in partner, element and case ids.
+    """
+    import attrs
+
+    case = draw(cases(max_partners=len(NAMES)))
+    names = list(NAMES[: len(case.partners)])
+    forms = st.sampled_from(["", "'s", "’s", "s"])
+    spellings: list[Callable[[str], str]] = [str, str.upper, str.lower, str.title]
+    cases_of = st.sampled_from(spellings)
+
+    def sprinkle(text: str) -> str:
+        if not draw(st.booleans()):
+            return text
+        name = draw(cases_of)(draw(st.sampled_from(names))) + draw(forms)
+        at = draw(st.integers(0, len(text)))
+        return f"{text[:at]} {name} {text[at:]}"
+
+    partner_ids = {
+        p.id: draw(st.sampled_from([p.id, name.lower()]))
+        for p, name in zip(case.partners, names, strict=True)
+    }
+    if len(set(partner_ids.values())) < len(partner_ids):
+        partner_ids = {p.id: name.lower() for p, name in zip(case.partners, names, strict=True)}
+
+    def element_id(element: Element) -> str:
+        for slot in ("trigger", "behavior", "perception", "secondary", "fear", "primary", "need"):
+            if element.partner is not None and element.id == f"{element.domain}.{element.partner}.{slot}":
+                return f"{element.domain}.{partner_ids[element.partner]}.{slot}"
+        return f"{draw(st.sampled_from(names)).lower()}-{element.id}"
+
+    element_ids = {e.id: element_id(e) for e in case.elements}
+    named = Case(
+        id=f"{names[0].lower()}-{case.id}",
+        title=sprinkle(case.title or " & ".join(names)),
+        language=case.language,
+        partners=[
+            attrs.evolve(p, id=partner_ids[p.id], name=name)
+            for p, name in zip(case.partners, names, strict=True)
+        ],
+        elements=[
+            attrs.evolve(
+                e,
+                id=element_ids[e.id],
+                label=sprinkle(e.label),
+                partner=None if e.partner is None else partner_ids[e.partner],
+            )
+            for e in case.elements
+        ],
+        links=[
+            attrs.evolve(
+                link,
+                source=element_ids[link.source],
+                target=element_ids[link.target],
+                label=None if link.label is None else sprinkle(link.label),
+            )
+            for link in case.links
+        ],
+        concerns=[
+            attrs.evolve(
+                c, label=sprinkle(c.label), partner=None if c.partner is None else partner_ids[c.partner]
+            )
+            for c in case.concerns
+        ],
+        positions=[attrs.evolve(d, partner=partner_ids[d.partner]) for d in case.positions],
+        domains=case.domains,
+    )
+    return named, names

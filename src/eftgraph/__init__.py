@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+from eftgraph._anonymize import AnonymizationError, anonymize
 from eftgraph._io import dump, dumps, load, loads
 from eftgraph._model import (
     Case,
@@ -41,6 +42,7 @@ from eftgraph.errors import (
 from eftgraph.figures import Figure, render, to_dot
 
 __all__ = [
+    "AnonymizationError",
     "Case",
     "CaseError",
     "CaseFileError",
@@ -65,6 +67,7 @@ __all__ = [
     "Stance",
     "UnknownDomainError",
     "__version__",
+    "anonymize",
     "dump",
     "dumps",
     "load",

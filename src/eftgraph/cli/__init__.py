@@ -19,6 +19,7 @@ COMMANDS = (
     "eftgraph.cli._check",
     "eftgraph.cli._schema",
     "eftgraph.cli._new",
+    "eftgraph.cli._anonymize",
 )
 """Modules that each add one or more subcommands with ``register(subparsers)``."""
 
