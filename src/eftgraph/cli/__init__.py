@@ -20,6 +20,7 @@ COMMANDS = (
     "eftgraph.cli._schema",
     "eftgraph.cli._new",
     "eftgraph.cli._anonymize",
+    "eftgraph.cli._batch",
 )
 """Modules that each add one or more subcommands with ``register(subparsers)``."""
 

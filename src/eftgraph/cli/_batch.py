@@ -1,0 +1,150 @@
+"""``eftgraph batch PATHS… --out DIR``: draw every case file of folders and patterns, in parallel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from eftgraph._batch import FIGURE_FORMATS, PROGRESS_MODES
+from eftgraph.cli._common import fail, print_json
+from eftgraph.errors import EftgraphError
+
+
+def _formats(text: str) -> list[str]:
+    names = [name.strip().lower().lstrip(".") for name in text.split(",") if name.strip()]
+    wrong = [name for name in names if name not in FIGURE_FORMATS]
+    if wrong or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown figure format {(wrong or [text])[0]!r} (allowed: {', '.join(FIGURE_FORMATS)}, "
+            "several separated by commas)"
+        )
+    return names
+
+
+def _jobs(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1 (got {text!r})")
+    return number
+
+
+def register(subparsers: Any) -> None:
+    command = subparsers.add_parser(
+        "batch",
+        help="draw every case file of folders and patterns, in parallel",
+        description=(
+            "Draw every case file found in PATHS (files, folders searched recursively, patterns such as "
+            "'cases/**/*.yaml') into the folder --out, on all cores. A file that fails is reported on "
+            "one line and the batch goes on; the exit status is 1 when any file failed."
+        ),
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="case file, folder or pattern")
+    command.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the figures")
+    command.add_argument(
+        "--format",
+        "-f",
+        dest="formats",
+        type=_formats,
+        default=["svg"],
+        metavar="FORMATS",
+        help=f"figure formats, separated by commas: {', '.join(FIGURE_FORMATS)} (default: svg)",
+    )
+    command.add_argument("--view", default="cycle", help="cycle (default) or compare")
+    command.add_argument("--language", default=None, help="en or nl (default: each case's own)")
+    command.add_argument("--theme", default="default", help="default, print or slide")
+    command.add_argument("--renderer", default="auto", help="auto (default), system or embedded")
+    command.add_argument(
+        "--jobs", "-j", type=_jobs, default=None, metavar="N", help="worker processes (default: every core)"
+    )
+    command.add_argument(
+        "--progress",
+        choices=PROGRESS_MODES,
+        default=None,
+        help="progress on standard error: a bar on a terminal, plain lines otherwise (auto, the default; "
+        "or set EFTGRAPH_PROGRESS)",
+    )
+    command.add_argument(
+        "--json", action="store_true", help="print the result as stable JSON for other tools"
+    )
+    command.set_defaults(run=run)
+
+
+def _check_choices(args: argparse.Namespace) -> str | None:
+    """A message for an option the figures do not know, before any file is drawn."""
+    from eftgraph._suggest import nearest
+    from eftgraph.figures import RENDERERS, THEMES, VIEWS
+
+    for option, value, allowed in (
+        ("view", args.view, VIEWS),
+        ("theme", args.theme, tuple(THEMES)),
+        ("renderer", args.renderer, RENDERERS),
+        ("language", args.language, ("en", "nl")),
+    ):
+        if value is not None and value not in allowed:
+            hint = nearest(value, allowed)
+            return f"unknown {option} {value!r} (allowed: {', '.join(allowed)})" + (
+                f"; did you mean {hint!r}?" if hint else ""
+            )
+    return None
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def run(args: argparse.Namespace) -> int:
+    from eftgraph._batch import run_batch
+
+    problem = _check_choices(args)
+    if problem is not None:
+        print(f"eftgraph batch: error: {problem}", file=sys.stderr)
+        return 2
+    try:
+        report = run_batch(
+            args.paths,
+            args.out,
+            formats=args.formats,
+            view=args.view,
+            language=args.language,
+            theme=args.theme,
+            renderer=args.renderer,
+            jobs=args.jobs,
+            progress=args.progress,
+            stream=sys.stderr,
+        )
+    except EftgraphError as error:
+        return fail(str(error))
+    failures = report.failures
+    if args.json:
+        print_json(
+            {
+                "out": args.out,
+                "formats": args.formats,
+                "files": len(report.outcomes),
+                "rendered": len(report.outcomes) - len(failures),
+                "failed": len(failures),
+                "results": [
+                    {"file": o.file, "ok": o.ok, "written": list(o.written), "error": o.error}
+                    for o in report.outcomes
+                ],
+            }
+        )
+    else:
+        for outcome in failures:
+            print(f"{outcome.file}: {outcome.error}", file=sys.stderr)
+        if not report.outcomes:
+            return fail("no case files found")
+        drawn = len(report.outcomes) - len(failures)
+        line = (
+            f"rendered {drawn} of {_count(len(report.outcomes), 'file')} "
+            f"({_count(len(report.written), 'figure')}) into {args.out} in {report.seconds:.1f} s "
+            f"with {report.jobs} process{'' if report.jobs == 1 else 'es'}"
+        )
+        if failures:
+            line += f"; {len(failures)} failed"
+        print(line)
+    return 1 if failures or not report.outcomes else 0
