@@ -11,7 +11,9 @@ Examples
 from __future__ import annotations
 
 from eftgraph._anonymize import AnonymizationError, anonymize
+from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, compare_domains
 from eftgraph._io import dump, dumps, load, loads
+from eftgraph._loops import Loop, Pattern, Polarity, find_loops
 from eftgraph._model import (
     Case,
     Concern,
@@ -27,6 +29,7 @@ from eftgraph._model import (
     Sign,
     Stance,
 )
+from eftgraph._positions import PositionReason, Positions, positions
 from eftgraph._sheets import Sheet
 from eftgraph._version import __version__
 from eftgraph.errors import (
@@ -43,12 +46,15 @@ from eftgraph.figures import Figure, render, to_dot
 
 __all__ = [
     "AnonymizationError",
+    "Bridge",
+    "BridgeKind",
     "Case",
     "CaseError",
     "CaseFileError",
     "Concern",
     "ConcernKind",
     "DeclaredPosition",
+    "DomainComparison",
     "EftgraphError",
     "Element",
     "ElementKind",
@@ -56,22 +62,31 @@ __all__ = [
     "FigureError",
     "Language",
     "Link",
+    "Loop",
     "LoopLimitError",
     "Partner",
+    "Pattern",
+    "Polarity",
     "Position",
+    "PositionReason",
+    "Positions",
     "Problem",
     "Relation",
     "RenderError",
+    "ReversalKind",
     "Sheet",
     "Sign",
     "Stance",
     "UnknownDomainError",
     "__version__",
     "anonymize",
+    "compare_domains",
     "dump",
     "dumps",
+    "find_loops",
     "load",
     "loads",
+    "positions",
     "render",
     "to_dot",
 ]

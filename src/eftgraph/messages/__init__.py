@@ -1,0 +1,1 @@
+"""Message catalogs of generated text: one TOML file per language (``en.toml``, ``nl.toml``, …)."""
