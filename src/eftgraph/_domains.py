@@ -146,9 +146,10 @@ def compare_domains(case: Case, a: str = "everyday", b: str = "sexual") -> Domai
         domains, and pairs of elements of the same partner and kind, one in each
         domain, whose labels share a meaning word ("feeling a failure" under
         both cycles). The words are compared without case or accents, ignoring
-        the stop words of the case's language (listed in its message catalog),
-        and a word matches a longer one it begins (``fail`` ~ ``failure``)
-        when both have at least four letters.
+        the stop words of the case's language and the word endings it lists
+        (both in its message catalog: ``failing`` ~ ``failure``), and a word
+        matches a longer one it begins when it has at least four letters
+        (``goed`` ~ ``goede``).
 
     Examples
     --------
@@ -212,7 +213,9 @@ def _link_bridges(case: Case, a: str, b: str) -> list[Bridge]:
 
 
 def _recurring(case: Case, a: str, b: str) -> list[Bridge]:
-    stop = frozenset(_normal(word) for word in catalog(case.language).words("words.stop"))
+    texts = catalog(case.language)
+    stop = frozenset(_normal(word) for word in texts.words("words.stop"))
+    suffixes = tuple(sorted((_normal(s) for s in texts.words("words.suffixes")), key=len, reverse=True))
     second: dict[tuple[str, ElementKind], list[Element]] = {}
     for element in case.elements_in(b):
         if element.partner is not None:
@@ -221,9 +224,9 @@ def _recurring(case: Case, a: str, b: str) -> list[Bridge]:
     for element in case.elements_in(a):
         if element.partner is None:
             continue
-        words = _words(element.label, stop)
+        words = _words(element.label, stop, suffixes)
         for other in second.get((element.partner, element.kind), ()):
-            other_words = [w for _, w in _words(other.label, stop)]
+            other_words = [w for _, w in _words(other.label, stop, suffixes)]
             shared = tuple(
                 dict.fromkeys(
                     written for written, word in words if any(_same_word(word, o) for o in other_words)
@@ -245,18 +248,29 @@ def _normal(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
-def _words(label: str, stop: frozenset[str]) -> list[tuple[str, str]]:
-    """The meaning words of *label* as ``(as written, normalised)``: no stop words, three letters or more."""
+def _words(label: str, stop: frozenset[str], suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The meaning words of *label* as ``(as written, stem)``: no stop words, three letters or more.
+
+    The stem is the normalised word without the longest of *suffixes* that leaves three letters.
+
+    >>> _words("Feeling a failure", frozenset({"a", "feeling"}), ("ure", "s"))
+    [('failure', 'fail')]
+    """
     found = []
     for match in _WORD.finditer(label):
         word = _normal(match.group())
-        if len(word) >= 3 and word not in stop:
-            found.append((match.group(), word))
+        if len(word) < 3 or word in stop:
+            continue
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        found.append((match.group(), word))
     return found
 
 
 def _same_word(one: str, other: str) -> bool:
-    """The same word, or one begins the other and both have at least four letters."""
+    """The same stem, or one stem begins the other and the shorter has at least four letters."""
     if one == other:
         return True
     short, long = sorted((one, other), key=len)

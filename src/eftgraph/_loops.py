@@ -438,7 +438,7 @@ def find_loops(
     >>> find_loops(case, limit=1)
     Traceback (most recent call last):
     ...
-    eftgraph.errors.LoopLimitError: case 'janine-mathijs' has more than 1 loop: the search stopped at the 2nd. Narrow it to one domain (domain=..., --domain; domains: everyday, sexual) or to short loops (max_length=..., --max-length), or raise the limit (limit=..., --limit).
+    eftgraph.errors.LoopLimitError: case 'janine-mathijs' has more than 1 loop: the search stopped at loop 2. Narrow it to one domain (domain=..., --domain; domains: everyday, sexual) or to short loops (max_length=..., --max-length), or raise the limit (limit=..., --limit).
     """
     _check_count("max_length", max_length)
     _check_count("limit", limit)
@@ -559,15 +559,10 @@ def _gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
 def _limit_error(case: Case, limit: int) -> LoopLimitError:
     return LoopLimitError(
-        f"case {case.id!r} has more than {limit} loop{'' if limit == 1 else 's'}: the search stopped at "
-        f"the {_ordinal(limit + 1)}. Narrow it to one domain (domain=..., --domain; domains: "
+        f"case {case.id!r} has more than {limit:,} loop{'' if limit == 1 else 's'}: the search stopped "
+        f"at loop {limit + 1:,}. Narrow it to one domain (domain=..., --domain; domains: "
         f"{', '.join(case.domains)}) or to short loops (max_length=..., --max-length), "
         "or raise the limit (limit=..., --limit)."
     )
