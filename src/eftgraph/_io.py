@@ -18,6 +18,8 @@ from eftgraph.errors import CaseFileError, EftgraphError, Problem
 __all__ = ["dump", "dumps", "format_of", "load", "loads", "write_atomic", "write_new"]
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+MAX_PROBLEMS = 50
+"""Most problems listed for one file; a last line counts the rest."""
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -121,10 +123,15 @@ def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
     from eftgraph._structure import structure
 
     def fail(problems: list[Problem]) -> CaseFileError:
+        if len(problems) > MAX_PROBLEMS:  # a file of thousands of errors is not a case file; say so once
+            more = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], Problem(path="", message=f"… and {more} more problems")]
         return CaseFileError([p if p.file is not None else _with_file(p, file) for p in problems], file=file)
 
     if isinstance(text, bytes):
         raw = text
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise fail([Problem(path="", message="the file is UTF-16 text; save it as UTF-8")])
         if b"\x00" in raw[:8192]:
             raise fail([Problem(path="", message="this is a binary file, not a text case file")])
         try:

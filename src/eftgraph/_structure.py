@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -26,13 +27,24 @@ from eftgraph._model import (
     _check,
     _Issue,
 )
-from eftgraph._sheets import SLOTS, Sheet, expand, sheet_issues
+from eftgraph._sheets import CHAIN, ENTRY, SLOTS, Sheet, expand, sheet_issues
 from eftgraph._suggest import nearest
 from eftgraph.errors import Problem
 
-__all__ = ["FORMAT_VERSION", "KEYS", "structure"]
+__all__ = ["FORMAT_VERSION", "KEYS", "MAX_ELEMENTS", "MAX_LINKS", "structure"]
 
 FORMAT_VERSION = 1
+
+MAX_ELEMENTS = 1_000
+"""Most partners, elements (sheet slots included) or concerns a case file may hold.
+
+Real cases have tens; ``EFTGRAPH_MAX_ELEMENTS`` raises the cap.
+"""
+MAX_LINKS = 5_000
+"""Most links a case file may make (the standard wiring of its sheets included).
+
+``EFTGRAPH_MAX_LINKS`` raises the cap.
+"""
 
 KEYS: dict[str, tuple[str, ...]] = {
     "": (
@@ -193,13 +205,16 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     if version != FORMAT_VERSION or isinstance(version, bool):
         read.problem(
             ("eftgraph",),
-            f"unsupported format version {version!r}",
+            f"unsupported format version {version!r}"
+            + ("; write it as a number, without quotes" if str(version).strip() == "1" else ""),
             found=repr(version),
             allowed=(str(FORMAT_VERSION),),
         )
         return read.problems
     top = read.mapping(doc, (), "")
     assert top is not None
+    if _too_big(read, top):
+        return read.problems
     case_id = read.ident(top.get("id"), ("id",), ID_PATTERN, "a case id") if "id" in top else None
     title = read.text(top.get("title"), ("title",), optional=True)
     language = read.choice(top.get("language", "en"), ("language",), _values(Language))
@@ -453,6 +468,60 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
         positions=declared,
         domains=domains,
     )
+
+
+def _cap(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def _too_big(read: _Reader, top: dict[str, Any]) -> bool:
+    """Report (and say so) when the document holds more than the caps allow, before any work on it.
+
+    Sheets are counted as the elements and links they expand to: *n* partners in one domain
+    link to each other, so their standard wiring alone makes *n* x (*n* - 1) links.
+    """
+    max_elements = _cap("EFTGRAPH_MAX_ELEMENTS", MAX_ELEMENTS)
+    max_links = _cap("EFTGRAPH_MAX_LINKS", MAX_LINKS)
+    raw_cycles = top.get("cycles")
+    domains = [
+        d for d in (raw_cycles.values() if isinstance(raw_cycles, dict) else ()) if isinstance(d, dict)
+    ]
+    slots = wiring = 0
+    for domain in domains:
+        present = [SLOTS.keys() & column.keys() for column in domain.values() if isinstance(column, dict)]
+        slots += sum(len(column) for column in present)
+        behaviors = sum("behavior" in column for column in present)
+        entries = sum(bool(column & set(ENTRY)) for column in present)
+        wiring += behaviors * entries - behaviors  # each behaviour reaches every other column
+        wiring += sum(
+            max(0, len(column & set(CHAIN)) - 1) + ({"primary", "need"} <= column) for column in present
+        )
+    before = len(read.problems)
+
+    def size(key: str) -> int:
+        value = top.get(key)
+        return len(value) if isinstance(value, list) else 0
+
+    counts = [
+        ("partners", size("partners"), "partners", max_elements, "EFTGRAPH_MAX_ELEMENTS"),
+        ("elements", size("elements") + slots, "elements", max_elements, "EFTGRAPH_MAX_ELEMENTS"),
+        ("concerns", size("concerns"), "concerns", max_elements, "EFTGRAPH_MAX_ELEMENTS"),
+        ("links", size("links") + wiring, "links", max_links, "EFTGRAPH_MAX_LINKS"),
+    ]
+    for key, count, what, cap, variable in counts:
+        if count > cap:
+            where = key if key != "elements" or size("elements") > slots else "cycles"
+            where = "cycles" if key == "links" and wiring > size("links") else where
+            read.problem(
+                (where,),
+                f"the case has {count} {what}, more than the cap of {cap}; "
+                f"if that is really meant, set {variable} to raise it",
+                found=str(count),
+            )
+    return len(read.problems) > before
 
 
 def _element_path(origin: tuple[Path, bool], field: str) -> Path:
