@@ -697,3 +697,11 @@ class Case:
         from eftgraph._graph import to_networkx
 
         return to_networkx(self)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None, **_: Any
+    ) -> dict[str, bytes | str]:
+        """Show the case in Jupyter as its cycle figure (SVG; the DOT text when no renderer is installed)."""
+        from eftgraph.figures._figure import case_mimebundle
+
+        return case_mimebundle(self, include=include, exclude=exclude)

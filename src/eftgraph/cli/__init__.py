@@ -19,6 +19,8 @@ COMMANDS = (
     "eftgraph.cli._check",
     "eftgraph.cli._schema",
     "eftgraph.cli._new",
+    "eftgraph.cli._render",
+    "eftgraph.cli._export",
     "eftgraph.cli._anonymize",
     "eftgraph.cli._batch",
 )

@@ -25,7 +25,7 @@ from eftgraph.errors import FigureError, UnknownDomainError
 from eftgraph.figures import _analysis
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._i18n import WORDS, Words
-from eftgraph.figures._text import escape, html_lines, wrap
+from eftgraph.figures._text import clean, escape, html_lines, wrap
 from eftgraph.figures._theme import THEMES, Theme
 
 __all__ = ["HIGHLIGHTS", "VIEWS", "to_dot"]
@@ -320,7 +320,9 @@ class _Builder:
         return graph
 
     def _title(self) -> str:
-        title = self.case.title or f" {self.words.and_} ".join(p.name for p in self.case.partners)
+        title = " ".join(clean(self.case.title or ""))
+        if not title:
+            title = f" {self.words.and_} ".join(" ".join(clean(p.name)) for p in self.case.partners)
         words = self.words
         if self.compare:
             return words.compare_title.format(
@@ -452,7 +454,7 @@ class _Builder:
             if column is None:
                 continue
             position = positions[column]
-            lines = [html_lines([self.case.partner(column).name], bold=True)]
+            lines = [html_lines([" ".join(clean(self.case.partner(column).name))], bold=True)]
             lines.append(_font(escape(self.words.positions[position]), size=theme.font_size))
             attributes = {
                 "fillcolor": theme.head_fills[position.value],
@@ -621,7 +623,9 @@ class _Builder:
             attributes["color"] = theme.faded_colour
         sample = {k: v for k, v in attributes.items() if not k.endswith("port")}
         if link.sign is Sign.DAMPENS:
-            self.legend.setdefault("dampens", {"style": "dashed", "color": sample["color"]})
+            self.legend.setdefault(
+                "dampens", {"style": "dashed", "color": sample.get("color", theme.within_colour)}
+            )
             sample.pop("style")
         self.legend.setdefault(kind, sample)
         if texts:

@@ -50,7 +50,9 @@ def clean(text: str) -> list[str]:
     """
     paragraphs = []
     for raw in _LINE_BREAKS.split(text):
-        kept = "".join(" " if _is_space(char) else char for char in raw if _is_space(char) or not _is_dropped(char))
+        kept = "".join(
+            " " if _is_space(char) else char for char in raw if _is_space(char) or not _is_dropped(char)
+        )
         paragraph = " ".join(part for part in kept.split(" ") if part)
         if paragraph:
             paragraphs.append(paragraph)
@@ -133,7 +135,7 @@ def _balanced(words: list[str], width: int) -> list[str]:
 
     @functools.cache
     def best(start: int, left: int) -> tuple[int, int, tuple[int, ...]] | None:
-        """(longest line, -breaks after punctuation, break points) for words[start:] in *left* lines."""
+        """(longest line, columns won by breaking at punctuation, break points) for words[start:]."""
         if left == 1:
             size = span(start, n)
             return (size, 0, ()) if size <= width or n - start == 1 else None
@@ -145,9 +147,10 @@ def _balanced(words: list[str], width: int) -> list[str]:
             rest = best(stop, left - 1)
             if rest is None:
                 continue
-            bonus = -1 if words[stop - 1][-1] in _PUNCTUATION else 0
-            option = (max(size, rest[0]), rest[1] + bonus, (stop, *rest[2]))
-            if found is None or option[:2] < found[:2]:
+            bonus = _PUNCTUATION_BONUS if words[stop - 1][-1] in _PUNCTUATION else 0
+            longest = max(size, rest[0])
+            option = (longest, rest[1] + bonus, (stop, *rest[2]))
+            if found is None or _score(option) < _score(found):
                 found = option
         return found
 
@@ -159,15 +162,42 @@ def _balanced(words: list[str], width: int) -> list[str]:
 
 
 _PUNCTUATION = frozenset(",;:.!?)")
+_PUNCTUATION_BONUS = 3
+"""Columns a line may grow so that it ends at punctuation (a natural place to break)."""
+
+
+def _score(option: tuple[int, int, tuple[int, ...]]) -> tuple[int, int]:
+    return (option[0] - option[1], option[0])
 
 
 def escape(text: str) -> str:
-    """*text* escaped for a Graphviz HTML-like label (``&``, ``<``, ``>``, ``"``).
+    r"""*text* escaped for a Graphviz HTML-like label (``&``, ``<``, ``>``, ``"``, ``]`` and ``\``).
+
+    Graphviz expands ``\N``, ``\G`` … (the node's name, the graph's name) even in
+    HTML-like labels, after reading entities; a doubled backslash is one backslash.
+    What XML cannot hold (control characters, non-characters) is dropped; line
+    breaks and tabs become spaces.
 
     >>> escape('a <b> & "c"')
     'a &lt;b&gt; &amp; &quot;c&quot;'
+    >>> print(escape(r"\N"))
+    \\N
+
+    Graphviz 2.x also fails on a label that is only ``]``, so ``]`` is written
+    ``&#93;``.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    text = _LINE_BREAKS.sub(" ", text)
+    text = "".join(
+        " " if _is_space(char) else char for char in text if _is_space(char) or not _is_dropped(char)
+    )
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\\", "\\\\")
+        .replace("]", "&#93;")
+    )
 
 
 def html_lines(lines: Sequence[str], *, bold: bool = False) -> str:

@@ -1,0 +1,221 @@
+"""The case graph for other tools: GraphML, node-link JSON, a Mermaid flowchart, or DOT.
+
+Every export holds the whole case (all domains): nodes are elements with
+``partner, domain, kind, stance, label``; edges are links with ``sign,
+relation`` and ``label``. Unlike a figure (see [`to_dot`][eftgraph.to_dot]),
+an export is data: a tool reads it back.
+
+>>> from eftgraph import load
+>>> from eftgraph.figures.exports import export
+>>> case = load("examples/janine-mathijs.en.yaml")
+>>> print(export(case, "mermaid").splitlines()[0])
+flowchart TB
+>>> import json, networkx as nx
+>>> graph = nx.node_link_graph(json.loads(export(case, "json")), edges="edges")
+>>> graph.nodes["everyday.janine.behavior"]["stance"]
+'pursue'
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from eftgraph._model import Case, ElementKind, Language, Sign
+from eftgraph._suggest import nearest
+from eftgraph.errors import FigureError
+from eftgraph.figures._i18n import WORDS
+from eftgraph.figures._text import clean, wrap
+
+__all__ = ["EXPORT_FORMATS", "export", "to_dot_data", "to_graphml", "to_json", "to_mermaid"]
+
+
+def _nodes_and_edges(case: Case) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    graph = case.to_networkx()
+    nodes = [{"id": node, **data} for node, data in graph.nodes(data=True)]
+    edges = [{"source": a, "target": b, **data} for a, b, data in graph.edges(data=True)]
+    return nodes, edges
+
+
+def _graph_data(case: Case) -> dict[str, Any]:
+    return {"case": case.id, "title": case.title, "language": case.language.value}
+
+
+def to_json(case: Case) -> str:
+    """The case graph as node-link JSON (what ``networkx.node_link_graph(data, edges="edges")`` reads).
+
+    Absent values (a trigger's partner, a perception's stance, a link without a
+    label) are ``null``.
+
+    >>> from eftgraph import load
+    >>> data = json.loads(to_json(load("examples/janine-mathijs.en.yaml")))
+    >>> data["directed"], len(data["nodes"]), len(data["edges"])
+    (True, 24, 24)
+    """
+    nodes, edges = _nodes_and_edges(case)
+    document = {
+        "directed": True,
+        "multigraph": False,
+        "graph": _graph_data(case),
+        "nodes": nodes,
+        "edges": edges,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_graphml(case: Case) -> str:
+    """The case graph as GraphML (Gephi, Cytoscape, yEd; ``networkx.read_graphml``).
+
+    GraphML has no null: an absent value is left out of its node or edge.
+
+    >>> from eftgraph import load
+    >>> text = to_graphml(load("examples/janine-mathijs.en.yaml"))
+    >>> text.startswith("<?xml")
+    True
+    """
+    import networkx as nx
+
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.graph.update({k: v for k, v in _graph_data(case).items() if v is not None})
+    nodes, edges = _nodes_and_edges(case)
+    for node in nodes:
+        graph.add_node(node["id"], **{k: v for k, v in node.items() if k != "id" and v is not None})
+    for edge in edges:
+        data = {k: v for k, v in edge.items() if k not in ("source", "target") and v is not None}
+        graph.add_edge(edge["source"], edge["target"], **data)
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _dot_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot_data(case: Case) -> str:
+    """The case graph as plain DOT data: element ids as node ids, every attribute kept.
+
+    This is data for Graphviz tools (``gvpr``, ``ccomps``, …), not a drawn figure:
+    for the figure's DOT, render to a ``.dot`` file. Labels are Graphviz escape
+    strings: a backslash in a label is written ``\\\\``, a quote ``\\"``.
+
+    >>> from eftgraph import load
+    >>> print(to_dot_data(load("examples/janine-mathijs.en.yaml")).splitlines()[2])
+      "everyday.janine.trigger" [domain="everyday" kind="trigger" label="the children's \\"wrong\\" coats" partner="janine"];
+    """
+    nodes, edges = _nodes_and_edges(case)
+    lines = ["digraph eftgraph {"]
+    graph = {k: v for k, v in _graph_data(case).items() if v is not None}
+    lines.append(
+        "  graph [" + " ".join(f"{k}={_dot_string(str(v))}" for k, v in sorted(graph.items())) + "];"
+    )
+
+    def attributes(data: dict[str, Any], skip: tuple[str, ...]) -> str:
+        return " ".join(
+            f"{k}={_dot_string(str(v))}" for k, v in sorted(data.items()) if k not in skip and v is not None
+        )
+
+    for node in nodes:
+        lines.append(f"  {_dot_string(node['id'])} [{attributes(node, ('id',))}];")
+    for edge in edges:
+        ends = f"{_dot_string(edge['source'])} -> {_dot_string(edge['target'])}"
+        lines.append(f"  {ends} [{attributes(edge, ('source', 'target'))}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+_MERMAID_UNSAFE = re.compile(r"[\"#<>&`;|\\{}\[\]()]")
+
+
+def _mermaid_text(lines: list[str]) -> str:
+    """Lines of text for a quoted Mermaid label: special characters as ``#code;`` entities."""
+
+    def entity(match: re.Match[str]) -> str:
+        return f"#{ord(match.group())};"
+
+    return "<br/>".join(_MERMAID_UNSAFE.sub(entity, line) for line in lines)
+
+
+def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
+    """The case as a Mermaid flowchart: a box per domain, in it a box per partner.
+
+    Renders in Markdown notes and on code forges that draw Mermaid. Node ids are
+    generated (``n0``, ``n1``…); labels are quoted with Mermaid's ``#code;``
+    entities for ``" # < > & ; |`` and brackets. Dampening links are dotted and
+    marked ``−``; what lies below the waterline has the class ``below``.
+
+    >>> from eftgraph import load
+    >>> text = to_mermaid(load("examples/janine-mathijs.en.yaml"))
+    >>> print(text.splitlines()[3])
+        n0["the children's #34;wrong#34; coats"]
+    """
+    words = WORDS[Language(language) if language is not None else case.language]
+    ids = {e.id: f"n{i}" for i, e in enumerate(case.elements)}
+    out = ["flowchart TB"]
+    for d, domain in enumerate(case.domains):
+        out.append(f'  subgraph d{d}["{_mermaid_text([words.cycle(domain)])}"]')
+        partners: list[str | None] = [p.id for p in case.partners]
+        partners.append(None)
+        for p, partner in enumerate(partners):
+            members = [e for e in case.elements_in(domain) if e.partner == partner]
+            if not members:
+                continue
+            indent = "    "
+            if partner is not None:
+                name = case.partner(partner).name
+                out.append(f'    subgraph d{d}p{p}["{_mermaid_text(clean(name) or [" "])}"]')
+                indent = "      "
+            for element in members:
+                out.append(f'{indent}{ids[element.id]}["{_mermaid_text(wrap(element.label, 28) or [" "])}"]')
+            if partner is not None:
+                out.append("    end")
+        out.append("  end")
+    for link in case.links:
+        tail, head = ids[link.source], ids[link.target]
+        texts = (["−"] if link.sign is Sign.DAMPENS else []) + (wrap(link.label, 28) if link.label else [])
+        arrow = ("-.", ".->") if link.sign is Sign.DAMPENS else ("--", "-->")
+        if texts:
+            out.append(f'  {tail} {arrow[0]} "{_mermaid_text(texts)}" {arrow[1]} {head}')
+        else:
+            out.append(f"  {tail} {arrow[1] if link.sign is Sign.DAMPENS else '-->'} {head}")
+    below = [ids[e.id] for e in case.elements if e.kind.below_waterline]
+    if below:
+        out.append("  classDef below fill:#E6F2FA,stroke:#56B4E9")
+        out.append(f"  class {','.join(below)} below")
+    behaviours = [ids[e.id] for e in case.elements if e.kind is ElementKind.BEHAVIOR]
+    if behaviours:
+        out.append("  classDef behavior stroke-width:3px")
+        out.append(f"  class {','.join(behaviours)} behavior")
+    return "\n".join(out) + "\n"
+
+
+EXPORT_FORMATS = ("graphml", "json", "mermaid", "dot")
+"""The formats [`export`][eftgraph.figures.exports.export] writes."""
+
+_EXPORTERS: dict[str, Callable[[Case], str]] = {
+    "graphml": to_graphml,
+    "json": to_json,
+    "mermaid": to_mermaid,
+    "dot": to_dot_data,
+}
+
+
+def export(case: Case, to: str) -> str:
+    """The case graph as text in the format *to*: ``graphml``, ``json``, ``mermaid`` or ``dot``.
+
+    >>> from eftgraph import load
+    >>> export(load("examples/janine-mathijs.en.yaml"), "grapml")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.FigureError: unknown export format 'grapml' (allowed: graphml, json, mermaid, dot); did you mean 'graphml'?
+    """
+    if to not in _EXPORTERS:
+        hint = nearest(to, EXPORT_FORMATS)
+        raise FigureError(
+            f"unknown export format {to!r} (allowed: {', '.join(EXPORT_FORMATS)})"
+            + (f"; did you mean {hint!r}?" if hint else "")
+        )
+    return _EXPORTERS[to](case)
