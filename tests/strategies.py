@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -22,7 +25,7 @@ from eftgraph import (
 )
 from eftgraph._sheets import SLOTS
 
-__all__ = ["NAMES", "cases", "labels", "named_cases"]
+__all__ = ["NAMES", "cases", "labels", "mutated_files", "named_cases"]
 
 labels = st.text(
     alphabet=st.characters(codec="utf-8"),
@@ -206,3 +209,174 @@ def named_cases(draw: st.DrawFn) -> tuple[Case, list[str]]:
         domains=case.domains,
     )
     return named, names
+
+
+# --------------------------------------------------------------------------- mutated case files
+
+_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+VALUES = (
+    "42",
+    "-1",
+    "3.5",
+    "1e999",
+    "0x1F",
+    ".nan",
+    "true",
+    "yes",
+    "null",
+    "~",
+    "[]",
+    "{}",
+    '""',
+    "''",
+    "2024-01-01",
+    "[a, b]",
+    "{a: b}",
+    '"x"',
+    "[[[]]]",
+    "*a",
+    "&a x",
+    "!!str 1",
+    "!!binary aGk=",
+)
+"""Values of every type (and some YAML oddities) put where another value stood."""
+
+SNIPPETS = (
+    "&a x",
+    "*a",
+    "*undefined",
+    "!!python/object/apply:os.system [true]",
+    "!!python/name:os.system",
+    "!!set {a}",
+    "<<: *a",
+    "<<: {a: 1}",
+    "<<: 1",
+    "? [a]\n: b",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "=",
+    "\t",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "\ufeff",
+    "\x00",
+    "\r",
+    "\u2028",
+    "\x85",
+    "#",
+    "'",
+    '"',
+    "\\",
+    '"\\u0000"',
+    "[[a]]\n",
+    "[x]\n",
+    "a.b.c = 1\n",
+    '"eftgraph": 2',
+    "eftgraph: 1\n",
+    "- ",
+    "  ",
+    "\n",
+)
+"""Fragments that break, or nearly break, YAML, JSON or TOML."""
+
+_KEY = re.compile(r"([A-Za-z_][\w-]*)(\"?\s*[:=])")
+_VALUE = re.compile(r"([:=][ \t]*)([^,\n\]}]+)")
+
+
+@functools.cache
+def _seeds() -> list[tuple[str, str]]:
+    """The examples as written (comments and all), and as JSON and TOML."""
+    from eftgraph import dumps, load
+
+    seeds = []
+    for path in sorted(_EXAMPLES.glob("*.yaml")):
+        seeds.append((path.read_text(encoding="utf-8"), "yaml"))
+        case = load(path)
+        seeds += [(dumps(case, "json"), "json"), (dumps(case, "toml"), "toml")]
+    return seeds
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A case file (an example or a random valid case) broken by 1 to 4 mutations, and its format.
+
+    Mutations: a key misspelt, a value retyped, a line dropped, duplicated, swapped or
+    re-indented, a fragment of syntax inserted, bytes flipped, inserted or deleted, the
+    file cut short.
+    """
+    from eftgraph import dumps
+
+    if draw(st.booleans()):
+        text, fmt = draw(st.sampled_from(_seeds()))
+    else:
+        fmt = draw(st.sampled_from(["yaml", "json", "toml"]))
+        text = dumps(draw(cases(max_partners=3)), fmt)
+    for _ in range(draw(st.integers(1, 4))):
+        text = _mutate_text(draw, text)
+    data = text.encode("utf-8")
+    for _ in range(draw(st.integers(0, 2))):
+        data = _mutate_bytes(draw, data)
+    return data, fmt
+
+
+def _mutate_text(draw: st.DrawFn, text: str) -> str:
+    lines = text.splitlines(keepends=True) or [""]
+    kind = draw(
+        st.sampled_from(["key", "value", "drop", "duplicate", "swap", "indent", "snippet", "truncate"])
+    )
+    at = draw(st.integers(0, len(lines) - 1))
+    if kind == "key":
+        keys = list(_KEY.finditer(text))
+        if keys:
+            found = draw(st.sampled_from(keys))
+            return text[: found.start(1)] + _misspell(draw, found[1]) + text[found.end(1) :]
+    if kind == "value":
+        values = list(_VALUE.finditer(text))
+        if values:
+            found = draw(st.sampled_from(values))
+            return text[: found.start(2)] + draw(st.sampled_from(VALUES)) + text[found.end(2) :]
+    if kind == "drop":
+        del lines[at]
+    elif kind == "duplicate":
+        lines.insert(at, lines[at])
+    elif kind == "swap":
+        other = draw(st.integers(0, len(lines) - 1))
+        lines[at], lines[other] = lines[other], lines[at]
+    elif kind == "indent":
+        lines[at] = draw(st.sampled_from(["", " ", "  ", "    ", "\t"])) + lines[at].lstrip(" ")
+    elif kind == "snippet":
+        where = draw(st.integers(0, len(text)))
+        return text[:where] + draw(st.sampled_from(SNIPPETS)) + text[where:]
+    elif kind == "truncate":
+        return text[: draw(st.integers(0, len(text)))]
+    return "".join(lines)
+
+
+def _misspell(draw: st.DrawFn, word: str) -> str:
+    i = draw(st.integers(0, len(word) - 1))
+    how = draw(st.sampled_from(["delete", "swap", "replace", "double", "upper"]))
+    if how == "delete":
+        return word[:i] + word[i + 1 :]
+    if how == "swap" and i + 1 < len(word):
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if how == "replace":
+        return word[:i] + draw(st.sampled_from("aeiouxz_-0")) + word[i + 1 :]
+    if how == "double":
+        return word[:i] + word[i] + word[i:]
+    return word.upper()
+
+
+def _mutate_bytes(draw: st.DrawFn, data: bytes) -> bytes:
+    at = draw(st.integers(0, len(data)))
+    how = draw(st.sampled_from(["flip", "insert", "delete"]))
+    if how == "flip" and at < len(data):
+        return data[:at] + bytes([data[at] ^ (1 << draw(st.integers(0, 7)))]) + data[at + 1 :]
+    if how == "insert":
+        return data[:at] + draw(st.binary(min_size=1, max_size=4)) + data[at:]
+    return data[:at] + data[at + draw(st.integers(1, 8)) :]

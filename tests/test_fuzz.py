@@ -1,0 +1,164 @@
+"""Fuzzing: random valid cases and randomly broken case files.
+
+A short run of each property is part of every test run. The long run is asked for:
+
+    pytest -m fuzz -p no:cacheprovider -s
+
+It tries ``EFTGRAPH_FUZZ_EXAMPLES`` inputs per property (100 000 by default) and prints
+how many it tried and how many failed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eftgraph import Case, CaseFileError, anonymize, dumps, loads, render, to_dot
+from eftgraph.errors import EftgraphError
+from tests.strategies import cases, mutated_files
+
+FORMATS = ("yaml", "json", "toml")
+LONG = int(os.environ.get("EFTGRAPH_FUZZ_EXAMPLES", "100000"))
+"""Inputs per property in the long run."""
+
+long_run = settings(
+    max_examples=LONG,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+    print_blob=True,
+)
+
+
+# --------------------------------------------------------------------------- broken files
+
+
+def refuse_or_accept(data: bytes, fmt: str) -> str:
+    """Load a mutated file: a case or a [`CaseFileError`][eftgraph.CaseFileError], nothing else.
+
+    A refusal lists at least one problem, each of which prints; an accepted file round-trips.
+    """
+    refusal: CaseFileError | None = None
+    try:
+        case = loads(data, fmt)
+    except CaseFileError as error:
+        refusal = error
+    if refusal is not None:
+        assert refusal.problems
+        assert all(str(problem) for problem in refusal.problems)
+        assert len(refusal.problems) <= 51
+        outcome = "refused"
+    else:
+        assert loads(dumps(case, fmt), fmt) == case
+        outcome = "accepted"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return outcome
+    try:  # the same text given as str is judged the same way
+        again = "accepted" if loads(text, fmt) is not None else "refused"
+    except CaseFileError:
+        again = "refused"
+    assert again == outcome or text.startswith("\ufeff")
+    return outcome
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(sample=mutated_files())
+def test_the_loader_raises_nothing_but_case_file_error(sample: tuple[bytes, str]) -> None:
+    refuse_or_accept(*sample)
+
+
+# --------------------------------------------------------------------------- valid cases
+
+
+def figures(case: Case) -> list[str]:
+    """The DOT text of every figure of *case*, made twice to be sure it is the same."""
+    made = []
+    for domain in case.domains:
+        for highlight in (None, "strongest"):
+            made.append(to_dot(case, domain=domain, highlight=highlight).source)
+    if len(case.domains) > 1:
+        made.append(to_dot(case, view="compare").source)
+    return made
+
+
+def valid_case_holds(case: Case) -> None:
+    """Round-trip and determinism in every format; figures without a crash, the same each time."""
+    for fmt in FORMATS:
+        text = dumps(case, fmt)
+        assert dumps(case, fmt) == text
+        again = loads(text, fmt)
+        assert again == case
+        assert dumps(again, fmt) == text
+    assert figures(case) == figures(case)
+    anonymous, _ = anonymize(case)
+    assert anonymize(anonymous)[0] == anonymous
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=cases())
+def test_valid_cases_round_trip_and_draw(case: Case) -> None:
+    valid_case_holds(case)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases(), suffix=st.sampled_from([".svg", ".dot"]))
+def test_generated_cases_render(case: Case, suffix: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    if not case.domains:
+        with pytest.raises(EftgraphError, match="has no elements to draw"):
+            to_dot(case)
+        return
+    target = tmp_path_factory.mktemp("render") / f"case{suffix}"
+    render(case, target, highlight="strongest")
+    data = target.read_bytes()
+    assert data.startswith(b"digraph") if suffix == ".dot" else b"</svg>" in data
+
+
+# --------------------------------------------------------------------------- the long run
+
+
+@pytest.mark.fuzz
+def test_long_run_broken_files(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes: Counter[str] = Counter()
+
+    @long_run
+    @given(sample=mutated_files())
+    def property(sample: tuple[bytes, str]) -> None:
+        outcomes[refuse_or_accept(*sample)] += 1
+
+    property()
+    report(capsys, "broken files", outcomes)
+
+
+@pytest.mark.fuzz
+def test_long_run_valid_cases(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes: Counter[str] = Counter()
+
+    @long_run
+    @given(case=cases())
+    def property(case: Case) -> None:
+        valid_case_holds(case)
+        outcomes["held"] += 1
+
+    property()
+    report(capsys, "valid cases", outcomes)
+
+
+def report(capsys: pytest.CaptureFixture[str], what: str, outcomes: Counter[str]) -> None:
+    tried = sum(outcomes.values())
+    line = f"fuzz {what}: {tried} inputs tried, failures: 0 ({', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))})"
+    with capsys.disabled():
+        print(f"\n{line}")
+    folder = (
+        Path(os.environ.get("EFTGRAPH_FUZZ_REPORT", ".")) if "EFTGRAPH_FUZZ_REPORT" in os.environ else None
+    )
+    if folder is not None:
+        with open(folder / "fuzz-report.txt", "a", encoding="utf-8") as stream:
+            stream.write(line + "\n")
+    assert tried > 0
