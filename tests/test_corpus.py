@@ -10,7 +10,6 @@ command is covered the day it is added.
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -24,16 +23,12 @@ import yaml
 from eftgraph import CaseFileError, load
 from eftgraph._formats import MAX_FILE_BYTES
 from eftgraph._structure import MAX_ELEMENTS
-from eftgraph.cli import main, parser
+from tests.cli_support import EXAMPLE, READERS, argv, output_suffix, run
 
 CORPUS = Path("tests/corpus")
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
-EXAMPLE = Path("examples/janine-mathijs.en.yaml")
 SECONDS = 2.0
 """Every bad file is refused within this time, by the API and by every command."""
-
-READS_NO_CASE = {"schema": "prints the JSON Schema", "new": "writes a template; never reads a case"}
-"""Commands that read no case file, so bad input cannot reach them."""
 
 MARKER = "eftgraph-corpus-marker"
 """The file the hostile YAML tags would create if anything ran them."""
@@ -140,73 +135,6 @@ def test_load_refuses_with_the_expected_problem(
 # --------------------------------------------------------------------------- every command
 
 
-def commands() -> dict[str, argparse.ArgumentParser]:
-    """Every subcommand of ``eftgraph``, from its argument parser."""
-    found = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
-    return dict(found.choices)
-
-
-READERS = sorted(set(commands()) - set(READS_NO_CASE))
-OUTPUT_OPTIONS = {"output", "out"}
-OUTPUT_SUFFIXES = (".svg", ".yaml", ".json", ".csv", ".dot", ".graphml", ".txt", "")
-"""Tried in turn until a command accepts the output name with a valid case ("": a folder)."""
-
-
-def argv(name: str, command: argparse.ArgumentParser, case: Path, output: Path) -> list[str]:
-    """A call of command *name* on *case* that writes (if it writes) to *output*."""
-    args = [name]
-    for action in command._actions:
-        if isinstance(action, argparse._HelpAction):
-            continue
-        if not action.option_strings:
-            args.append(str(case))
-        elif action.dest in OUTPUT_OPTIONS:
-            args += [action.option_strings[0], str(output)]
-        elif action.required:
-            if not action.choices:
-                raise AssertionError(f"eftgraph {name}: cannot guess a value for {action.option_strings[0]}")
-            args += [action.option_strings[0], str(next(iter(action.choices)))]
-    return args
-
-
-def run(args: list[str]) -> tuple[int, str, str, float]:
-    """Run ``eftgraph *args*`` in this process: exit status, stdout, stderr, seconds."""
-    import contextlib
-    import io
-
-    out, err = io.StringIO(), io.StringIO()
-    started = time.perf_counter()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            status = main(args)
-        except SystemExit as exit:
-            status = exit.code if isinstance(exit.code, int) else 1
-    return status, out.getvalue(), err.getvalue(), time.perf_counter() - started
-
-
-_CALLS: dict[str, str] = {}
-
-
-def output_suffix(name: str, folder: Path) -> str:
-    """The output suffix with which command *name* succeeds on a valid case (found once)."""
-    if name not in _CALLS:
-        tried = []
-        for suffix in OUTPUT_SUFFIXES:
-            target = folder / f"control-{name}" / f"out{suffix}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                status, _, err, _ = run(argv(name, commands()[name], EXAMPLE, target))
-            except Exception as error:  # a crash is reported below, with the others
-                status, err = -1, f"{type(error).__name__}: {error}"
-            if status == 0:
-                _CALLS[name] = suffix
-                break
-            tried.append(f"{suffix or '(folder)'}: exit {status}: {err.strip()[:200]}")
-        else:
-            raise AssertionError(f"eftgraph {name} does not succeed on {EXAMPLE}:\n" + "\n".join(tried))
-    return _CALLS[name]
-
-
 def files_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if not p.is_dir())
 
@@ -215,7 +143,7 @@ def files_in(folder: Path) -> list[Path]:
 def test_every_command_succeeds_on_a_valid_case(command: str, tmp_path: Path) -> None:
     """The control: the calls built here are right, so a refusal below is the file's doing."""
     suffix = output_suffix(command, tmp_path)
-    status, _, err, _ = run(argv(command, commands()[command], EXAMPLE, tmp_path / f"out{suffix}"))
+    status, _, err, _ = run(argv(command, EXAMPLE, tmp_path / f"out{suffix}"))
     assert status == 0, err
     assert "Traceback" not in err
 
@@ -229,7 +157,7 @@ def test_every_command_refuses_every_bad_file(
     suffix = output_suffix(command, tmp_path / "control")
     folder = tmp_path / "out"
     folder.mkdir()
-    status, out, err, elapsed = run(argv(command, commands()[command], path, folder / f"out{suffix}"))
+    status, out, err, elapsed = run(argv(command, path, folder / f"out{suffix}"))
     assert status == 1, f"eftgraph {command} {name}: exit {status}\n{err}"
     assert "Traceback" not in out + err
     lines = [line for line in err.splitlines() if expected["message"] in line]
@@ -266,7 +194,7 @@ def test_hostile_yaml_runs_nothing_in_a_real_process(command: str, tmp_path: Pat
     out.mkdir()
     suffix = output_suffix(command, tmp_path / "control")
     for source in [CORPUS / "python-object-apply.yaml"]:  # the others run in-process above
-        args = argv(command, commands()[command], source.resolve(), out / f"out{suffix}")
+        args = argv(command, source.resolve(), out / f"out{suffix}")
         done = subprocess.run(
             [sys.executable, "-m", "eftgraph", *args],
             cwd=tmp_path,

@@ -317,10 +317,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, replace: bool = T
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # the data is on disk before the name points at it
         if replace:
             os.replace(temporary, target)
         else:
             os.link(temporary, target)  # fails when target exists, atomically
+    except FileExistsError:
+        if replace:
+            raise EftgraphError(f"{target}: cannot write: it exists and cannot be replaced") from None
+        raise
+    except OSError as error:  # a full disk, a folder in the way, …: the old file stays as it was
+        raise EftgraphError(f"{target}: cannot write: {error.strerror or error}") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
 
