@@ -236,6 +236,7 @@ class _Builder:
         self.words = words
         self.theme = theme
         self.compare = len(domains) == 2
+        self.comparison = _analysis.comparison(case, *domains) if self.compare else None
         self.loop = loop
         n = len(loop)
         self.loop_links = {(loop[i], loop[(i + 1) % n]) for i in range(n)} if n > 1 else set()
@@ -257,8 +258,8 @@ class _Builder:
                 outside = ends[1] if inside[0] is ends[0] else ends[0]
                 self.ghosts[(link.source, link.target)] = (f"g{len(self.ghosts)}", inside[0], outside)
         self.heights: dict[ElementKind, str] = {}
-        """Height of the boxes of each row (inches), so a row's boxes line up top and bottom."""
-        for kind in self.rows:
+        """Height of the boxes of each row under water (inches): the shaded boxes line up."""
+        for kind in self._below():
             lines = max(len(wrap(e.label, theme.wrap)) for e in shown if e.kind is kind)
             self.heights[kind] = f"{(lines * theme.font_size * 1.25 + 16) / 72:.2f}"
         self.graph = Figure(name="eftgraph")
@@ -425,10 +426,12 @@ class _Builder:
         graph.node(
             f"l{kind.layer}",
             label=_html(html_lines(wrap(self.words.layers[kind], 16))),
+            group="layers",
             shape="plaintext",
             style="",
             fontsize=f"{theme.layer_size:g}",
             fontcolor=theme.muted_text,
+            **({"height": self.heights[kind]} if kind in self.heights else {}),
         )
 
     def _slot_nodes(
@@ -442,14 +445,15 @@ class _Builder:
                 self._placeholder(panel, column, kind, track),
                 label="",
                 style="invis",
+                group=self._group(panel, column, track),
                 width="0.3",
-                height=self.heights[kind],
+                height=self.heights.get(kind, "0.3"),
             )
 
     def _heads(self, graph: Any, panel: _Panel) -> None:
         theme = self.theme
         positions = _analysis.positions_in(self.case, panel.domain)
-        flipped = set(_analysis.reversed_partners(self.case, *self.domains)) if self.compare else set()
+        flipped = self.comparison.reversed if self.comparison is not None else frozenset()
         for column in panel.columns:
             if column is None:
                 continue
@@ -489,18 +493,30 @@ class _Builder:
         elif element.kind is ElementKind.TRIGGER:
             attributes["fillcolor"] = theme.trigger_fill
             attributes["style"] = "rounded,filled,dashed"
+        if element.partner is not None:
+            panel = self.panels[self.domains.index(element.domain)]
+            cell = self.cells[(panel.index, element.partner, element.kind)]
+            if cell[0] is element:
+                attributes["group"] = self._group(panel, element.partner, _track(element.kind))
+        if self.comparison is not None and element.id in self.comparison.recurring:
+            attributes["peripheries"] = "2"
+            attributes.setdefault("color", theme.bridge_colour)
         if element.id in self.loop:
             attributes["color"] = theme.highlight_colour
             attributes["penwidth"] = f"{theme.highlight_pen * 0.7:g}"
         graph.node(
             self.ids[element.id],
             label=_html(html_lines(wrap(element.label, theme.wrap))),
-            height=self.heights[element.kind],
+            **({"height": self.heights[element.kind]} if element.kind in self.heights else {}),
             **attributes,
         )
 
     def _placeholder(self, panel: _Panel, column: str, kind: ElementKind, track: str) -> str:
         return f"p{panel.index}_{panel.columns.index(column)}_{kind.layer}{track[0]}"
+
+    def _group(self, panel: _Panel, column: str, track: str) -> str:
+        """The Graphviz group of one track: links between its nodes are kept straight and uncrossed."""
+        return f"t{panel.index}_{panel.columns.index(column)}{track[0]}"
 
     def _head_id(self, panel: _Panel, column: str) -> str:
         return f"h{panel.index}_{panel.columns.index(column)}"
@@ -629,7 +645,11 @@ class _Builder:
             sample.pop("style")
         self.legend.setdefault(kind, sample)
         if texts:
-            attributes["label"] = _html(html_lines(texts))
+            # on white, so a line that passes under the label (a frame, another link) leaves it readable
+            attributes["label"] = _html(
+                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR="white">'
+                f"<TR><TD>{html_lines(texts)}</TD></TR></TABLE>"
+            )
         tail = ghost[0] if ghost is not None and ghost[2] is source else self.ids[link.source]
         head = ghost[0] if ghost is not None and ghost[2] is target else self.ids[link.target]
         self.graph.edge(tail, head, **attributes)
@@ -648,6 +668,11 @@ class _Builder:
     # ------------------------------------------------------------------ legend
 
     def _legend(self) -> None:
+        """The legend: one HTML table under the figure, a sample beside each meaning.
+
+        Samples are table cells (a bottom border drawn like the link, a shaded or
+        double-bordered box), so the legend needs no glyph a font may lack.
+        """
         words = self.words
         texts = {
             "cross": words.cross,
@@ -657,73 +682,55 @@ class _Builder:
             "elsewhere": words.elsewhere_legend,
             "highlight": words.highlight if self.strongest else words.highlight_loop,
         }
-        entries: list[tuple[str, dict[str, str] | None]] = [
-            (name, self.legend[name]) for name in texts if name in self.legend
+        theme = self.theme
+        entries = [
+            (self._line_sample(self.legend[name]), texts[name]) for name in texts if name in self.legend
         ]
+        if self.comparison is not None and self.comparison.recurring:
+            double = (
+                f'<TD><TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" STYLE="rounded" '
+                f'COLOR="{theme.bridge_colour}"><TR><TD><TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" '
+                f'STYLE="rounded" COLOR="{theme.bridge_colour}"><TR><TD WIDTH="30" HEIGHT="8"></TD></TR>'
+                "</TABLE></TD></TR></TABLE></TD>"
+            )
+            entries.append((double, words.recurs))
         if self._below():
-            entries.append((words.below, None))
+            dashed = ' STYLE="dashed"' if "dashed" in theme.water_style else ""
+            water = (
+                f'<TD BORDER="1" BGCOLOR="{theme.water_fill}" COLOR="{theme.water_border}"{dashed} '
+                'WIDTH="44" HEIGHT="16" FIXEDSIZE="TRUE"></TD>'
+            )
+            entries.append((water, words.below))
         if not entries:
             return
-        theme = self.theme
-        graph = self.graph
-        previous = f"l{self.rows[-1].layer}"
-        with graph.subgraph(name="cluster_legend") as box:
-            box.attr(
-                label=_html(html_lines([words.legend], bold=True)),
-                fontname=theme.font,
-                fontsize=f"{theme.legend_size:g}",
-                fontcolor=theme.muted_text,
-                labeljust="l",
-                style="rounded",
-                color="#BFBFBF",
-                penwidth="1",
-                margin="10",
+        per_row = 2 if len(entries) > 3 else 1
+        rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="{2 * per_row}"><B>{escape(words.legend)}</B></TD></TR>']
+        for i in range(0, len(entries), per_row):
+            cells = "".join(
+                f'{sample}<TD ALIGN="LEFT">{escape(text)}</TD>' for sample, text in entries[i : i + per_row]
             )
-            for i in range(0, len(entries), 2):
-                row: list[str] = []
-                for j, (name, sample) in enumerate(entries[i : i + 2], start=i):
-                    text = f"k{j}t"
-                    if sample is None:  # the water swatch
-                        swatch = f"k{j}s"
-                        box.node(
-                            swatch,
-                            label="",
-                            style=theme.water_style,
-                            fillcolor=theme.water_fill,
-                            color=theme.water_border,
-                            penwidth="1.5",
-                            width="0.45",
-                            height="0.3",
-                        )
-                        row.append(swatch)
-                    else:
-                        a, b = f"k{j}a", f"k{j}b"
-                        for point in (a, b):
-                            box.node(
-                                point,
-                                label="",
-                                shape="point",
-                                style="invis",
-                                width="0.3" if point == a else "0.05",
-                            )
-                        box.edge(a, b, tailclip="false", headclip="false", **sample)
-                        row.extend([a, b])
-                    box.node(
-                        text,
-                        label=_html(html_lines([texts.get(name, name)])),
-                        shape="plaintext",
-                        style="",
-                        margin="0.04,0.02",
-                        fontsize=f"{theme.legend_size:g}",
-                        fontcolor=theme.text,
-                    )
-                    row.append(text)
-                with box.subgraph() as rank:
-                    rank.attr(rank="same")
-                    for node in row:
-                        rank.node(node)
-                    for tail, head in pairwise(row):
-                        if not (tail.endswith("a") and head.endswith("b")):
-                            rank.edge(tail, head, style="invis", weight="10")
-                graph.edge(previous, row[0], style="invis", weight="20")
-                previous = row[0]
+            rows.append(f"<TR>{cells}</TR>")
+        table = (
+            '<TABLE BORDER="1" STYLE="rounded" COLOR="#BFBFBF" CELLBORDER="0" CELLSPACING="6" CELLPADDING="2">'
+            + "".join(rows)
+            + "</TABLE>"
+        )
+        graph = self.graph
+        graph.node(
+            "kl",
+            label=_html(table),
+            shape="plaintext",
+            style="",
+            margin="0",
+            fontsize=f"{theme.legend_size:g}",
+            fontcolor=theme.text,
+        )
+        graph.edge(f"l{self.rows[-1].layer}", "kl", style="invis", weight="0")
+
+    def _line_sample(self, attributes: dict[str, str]) -> str:
+        """A table cell whose bottom border looks like a link drawn with *attributes*."""
+        pen = max(1, round(float(attributes.get("penwidth", self.theme.within_pen))))
+        colour = attributes.get("color", self.theme.within_colour)
+        style = attributes.get("style", "")
+        dash = ' STYLE="dashed"' if "dashed" in style else ' STYLE="dotted"' if "dotted" in style else ""
+        return f'<TD SIDES="B" BORDER="{pen}" COLOR="{colour}"{dash} WIDTH="44"></TD>'

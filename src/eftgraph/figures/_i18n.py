@@ -34,6 +34,7 @@ class Words:
     within: str
     dampens: str
     bridge: str
+    recurs: str
     highlight: str
     highlight_loop: str
     reversed: str
@@ -83,6 +84,7 @@ WORDS: Mapping[Language, Words] = {
         within="leads to, within one partner",
         dampens="dampens (−)",
         bridge="links the two cycles",
+        recurs="recurs in the other cycle",
         highlight="the strongest negative loop",
         highlight_loop="the loop looked at",
         reversed="position reversed",
@@ -121,6 +123,7 @@ WORDS: Mapping[Language, Words] = {
         within="leidt tot, binnen één partner",
         dampens="dempt (−)",
         bridge="verbindt de twee cirkels",
+        recurs="komt terug in de andere cirkel",
         highlight="de sterkste negatieve cirkel",
         highlight_loop="de bekeken cirkel",
         reversed="positie omgedraaid",
