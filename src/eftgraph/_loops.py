@@ -14,17 +14,16 @@ more (a shortcut link, a cycle inside one partner, a cycle that crosses domains)
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
-import operator
 import sys
-from collections import defaultdict
-from collections.abc import Hashable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+import weakref
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from eftgraph._catalog import message
+from eftgraph._cycles import CycleGraph
 from eftgraph._model import ElementKind, Position, Sign, Stance, _StrEnum
 from eftgraph._suggest import nearest
 from eftgraph.errors import LoopLimitError, UnknownDomainError
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
     from eftgraph._model import Case
 
 __all__ = ["Loop", "Pattern", "Polarity", "find_loops"]
-
-_N = TypeVar("_N", bound=Hashable)
 
 
 class Polarity(_StrEnum):
@@ -180,201 +177,106 @@ class Loop:
 
 # --- the search ------------------------------------------------------------------------------------
 
-_STANCE_BIT = {Stance.PURSUE: 0, Stance.WITHDRAW: 1, Stance.REACH: 2, Stance.RESPOND: 3, None: 4}
-_PURSUE, _WITHDRAW, _REACH, _RESPOND, _NO_STANCE = (1 << i for i in range(5))
+_STANCE_FIELD = {Stance.PURSUE: 0, Stance.WITHDRAW: 1, Stance.REACH: 2, Stance.RESPOND: 2, None: 3}
+"""The stance fields of an element code: pursue, withdraw, secure (reach or respond), no stance."""
+_STANCE_NAMES = ("pursue", "withdraw", "secure", "none")
+_PURSUE, _WITHDRAW, _SECURE, _NO_STANCE = (1 << i for i in range(4))
 
 
 def _pattern(stances: int) -> Pattern:
-    """The pattern of a loop from the union of its behaviours' stance bits."""
+    """The pattern of a loop from the stance fields present on it (a bit per field)."""
     if stances & _PURSUE and stances & _WITHDRAW:
         return Pattern.PURSUE_WITHDRAW
     if stances == _PURSUE:
         return Pattern.ATTACK_ATTACK
     if stances == _WITHDRAW:
         return Pattern.WITHDRAW_WITHDRAW
-    if stances and not stances & ~(_REACH | _RESPOND):
+    if stances == _SECURE:
         return Pattern.SECURE
     return Pattern.MIXED
 
 
-def _strong_components(successors: Sequence[Sequence[int]]) -> list[int]:
-    """The strongly connected component of every node (iterative Tarjan)."""
-    n = len(successors)
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    component = [-1] * n
-    stack: list[int] = []
-    counter = 0
-    count = 0
-    for root in range(n):
-        if index[root] != -1:
-            continue
-        work = [(root, 0)]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        while work:
-            v, i = work[-1]
-            nbrs = successors[v]
-            descended = False
-            while i < len(nbrs):
-                w = nbrs[i]
-                i += 1
-                if index[w] == -1:
-                    work[-1] = (v, i)
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack[w] = True
-                    work.append((w, 0))
-                    descended = True
-                    break
-                if on_stack[w] and index[w] < low[v]:
-                    low[v] = index[w]
-            if descended:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[v] < low[parent]:
-                    low[parent] = low[v]
-            if low[v] == index[v]:
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    component[w] = count
-                    if w == v:
-                        break
-                count += 1
-    return component
+@attrs.frozen
+class _Prepared:
+    """A case (or one domain of it) ready for the search (see :mod:`eftgraph._cycles`)."""
 
+    graph: CycleGraph
+    code: Sequence[int]
+    """Per block, a number whose sum over a loop counts what the loop holds.
 
-def _cycles(
-    successors: Sequence[Sequence[int]],
-    predecessors: Sequence[Sequence[int]],
-    max_length: int | None,
-    names: Sequence[_N],
-) -> Iterator[tuple[_N, ...]]:
-    """Every simple cycle, as tuples of node names starting at their smallest node.
-
-    Nodes are ``0 … n-1`` (adjacency lists sorted ascending), named by *names*.
-    For each start node *s* in turn the search keeps to the nodes above *s* in
-    its strongly connected component that can reach *s* back (one backward
-    search, at most ``max_length - 1`` steps deep when bounded), so each cycle
-    is found once, from its smallest node, and the cycles come out in
-    lexicographic order of their node numbers. Unbounded, the search is
-    Johnson's algorithm (time per cycle linear in the graph); bounded, a
-    depth-first search pruned by the distance back to *s*. The search itself
-    runs on the names (hashing a name is as fast as indexing a list, and the
-    cycles need no translation afterwards).
+    Fields of :attr:`width` bits each: one per partner, one per domain, four for the
+    behaviours' stances (pursue, withdraw, secure, none), one for the ``-`` links inside
+    the block, one for its elements. Summing (in C) is much faster than OR-ing, and a
+    block stands for a whole chain of elements.
     """
-    n = len(successors)
-    component = _strong_components(successors)
-    sizes = [0] * n
-    for c in component:
-        sizes[c] += 1
-    mark = [-1] * n  # mark[v] == s: v is in the search region of start s
-    bound = n if max_length is None else max_length
-    if bound < 2:
-        return
-    for s in range(n):
-        c = component[s]
-        if sizes[c] < 2:
+    negative: frozenset[tuple[int, int]]
+    """The ``-`` links between blocks, as block pairs."""
+    width: int
+    fields: int
+    """The number of fields."""
+
+
+def _build(case: Case, domain: str | None) -> _Prepared:
+    elements = case.elements if domain is None else tuple(case.elements_in(domain))
+    ids = [e.id for e in elements]
+    rank = {element_id: i for i, element_id in enumerate(ids)}
+    pairs = []
+    negative = set()
+    for link in case.links:  # sorted by (source rank, target rank)
+        u = rank.get(link.source)
+        v = rank.get(link.target)
+        if u is None or v is None:
             continue
-        mark[s] = s
-        region = [s]
-        if bound >= sizes[c]:
-            i = 0
-            while i < len(region):
-                for v in predecessors[region[i]]:
-                    if v > s and mark[v] != s and component[v] == c:
-                        mark[v] = s
-                        region.append(v)
-                i += 1
-            if len(region) < 2:
-                continue
-            nbrs = {names[v]: [names[w] for w in successors[v] if mark[w] == s] for v in region}
-            yield from _johnson(names[s], nbrs)
-        else:
-            distance = {names[s]: 0}
-            frontier = [s]
-            depth = 0
-            while frontier and depth < bound - 1:
-                depth += 1
-                following = []
-                for u in frontier:
-                    for v in predecessors[u]:
-                        if v > s and mark[v] != s and component[v] == c:
-                            mark[v] = s
-                            distance[names[v]] = depth
-                            following.append(v)
-                frontier = following
-                region.extend(following)
-            if len(region) < 2:
-                continue
-            nbrs = {names[v]: [names[w] for w in successors[v] if mark[w] == s] for v in region}
-            yield from _bounded(names[s], nbrs, distance, bound)
+        pairs.append((u, v))
+        if link.sign is Sign.DAMPENS:
+            negative.add((u, v))
+    graph = CycleGraph.build(ids, pairs)
+    width = max(1, len(ids).bit_length())
+    n_partners, n_domains = len(case.partners), len(case.domains)
+    fields = n_partners + n_domains + len(_STANCE_NAMES) + 2
+    partner_field = {p.id: 1 << (width * i) for i, p in enumerate(case.partners)}
+    domain_field = {name: 1 << (width * (n_partners + i)) for i, name in enumerate(case.domains)}
+    stance_shift = width * (n_partners + n_domains)
+    negative_field = 1 << (width * (fields - 2))
+    element_field = 1 << (width * (fields - 1))
+    element_code = [
+        (partner_field[e.partner] if e.partner is not None else 0)
+        + domain_field[e.domain]
+        + (1 << (stance_shift + width * _STANCE_FIELD[e.stance]) if e.kind is ElementKind.BEHAVIOR else 0)
+        + element_field
+        for e in elements
+    ]
+    code = [
+        sum(element_code[rank[name]] for name in members)
+        + negative_field * sum(pair in negative for pair in inner)
+        for members, inner in zip(graph.members, graph.inner, strict=True)
+    ]
+    between = frozenset(
+        (a, b)
+        for a, nbrs in enumerate(graph.successors)
+        for b in nbrs
+        if (graph.exit[a], graph.entry[b]) in negative
+    )
+    return _Prepared(graph, code, between, width, fields)
 
 
-def _johnson(s: _N, nbrs: dict[_N, list[_N]]) -> Iterator[tuple[_N, ...]]:
-    """Johnson's circuit search from *s* in the region *nbrs* (adjacency lists)."""
-    unblock_later: defaultdict[_N, set[_N]] = defaultdict(set)
-    blocked = {s}
-    path = [s]
-    stack = [iter(nbrs[s])]
-    closed = [False]
-    while stack:
-        for w in stack[-1]:
-            if w == s:
-                yield tuple(path)
-                closed[-1] = True
-            elif w not in blocked:
-                path.append(w)
-                closed.append(False)
-                stack.append(iter(nbrs[w]))
-                blocked.add(w)
-                break
-        else:
-            stack.pop()
-            v = path.pop()
-            if closed.pop():
-                if closed:
-                    closed[-1] = True
-                pending = [v]
-                while pending:
-                    u = pending.pop()
-                    if u in blocked:
-                        blocked.discard(u)
-                        waiting = unblock_later.pop(u, None)
-                        if waiting:
-                            pending.extend(waiting)
-            else:
-                for w in nbrs[v]:
-                    unblock_later[w].add(v)
+_PREPARED: dict[int, tuple[weakref.ref[Case], dict[str | None, _Prepared]]] = {}
+"""Graphs ready for the search, per live case (by id) and domain. A case is immutable, so its graph
+never changes; the entry goes when the case does. Repeated analyses of one case (loops, intervention
+points, narratives, figures) build it once."""
 
 
-def _bounded(
-    s: _N, nbrs: dict[_N, list[_N]], distance: dict[_N, int], bound: int
-) -> Iterator[tuple[_N, ...]]:
-    """Cycles through *s* of at most *bound* nodes: depth-first, pruned by the distance back to *s*."""
-    path = [s]
-    on_path = {s}
-    stack = [iter(nbrs[s])]
-    while stack:
-        length = len(path)
-        for w in stack[-1]:
-            if w == s:
-                yield tuple(path)
-            elif w not in on_path and length + distance[w] <= bound:
-                path.append(w)
-                on_path.add(w)
-                stack.append(iter(nbrs[w]))
-                break
-        else:
-            stack.pop()
-            on_path.discard(path.pop())
+def _prepared(case: Case, domain: str | None) -> _Prepared:
+    key = id(case)
+    entry = _PREPARED.get(key)
+    if entry is None or entry[0]() is not case:
+        entry = (weakref.ref(case, lambda _, key=key: _PREPARED.pop(key, None)), {})  # type: ignore[misc]
+        _PREPARED[key] = entry
+    graphs = entry[1]
+    prepared = graphs.get(domain)
+    if prepared is None:
+        prepared = graphs[domain] = _build(case, domain)
+    return prepared
 
 
 # --- find_loops -------------------------------------------------------------------------------------
@@ -442,75 +344,60 @@ def find_loops(
     """
     _check_count("max_length", max_length)
     _check_count("limit", limit)
-    elements = case.elements
     if domain is not None:
         check_domain(case, domain)
-        elements = tuple(e for e in elements if e.domain == domain)
-    ids = [e.id for e in elements]
-    rank = {element_id: i for i, element_id in enumerate(ids)}
-    n = len(ids)
-    successors: list[list[int]] = [[] for _ in range(n)]
-    predecessors: list[list[int]] = [[] for _ in range(n)]
-    negative: set[tuple[str, str]] = set()
-    for link in case.links:  # links are sorted by (source rank, target rank): lists come out sorted
-        u = rank.get(link.source)
-        v = rank.get(link.target)
-        if u is None or v is None:
-            continue
-        successors[u].append(v)
-        predecessors[v].append(u)
-        if link.sign is Sign.DAMPENS:
-            negative.add((link.source, link.target))
+    prepared = _prepared(case, domain)
+    graph, width, fields = prepared.graph, prepared.width, prepared.fields
+    code_of, negative = prepared.code.__getitem__, prepared.negative
+    field = (1 << width) - 1
+    lowest = sum(1 << (width * i) for i in range(fields - 2))  # the lowest bit of each presence field
+    n_partners, n_domains = len(case.partners), len(case.domains)
 
-    partner_bit = {p.id: 1 << i for i, p in enumerate(case.partners)}
-    domain_shift = len(case.partners)
-    stance_shift = domain_shift + len(case.domains)
-    domain_rank = {name: i for i, name in enumerate(case.domains)}
-    code = {
-        e.id: (partner_bit[e.partner] if e.partner is not None else 0)
-        | (1 << (domain_shift + domain_rank[e.domain]))
-        | ((1 << _STANCE_BIT[e.stance]) << stance_shift if e.kind is ElementKind.BEHAVIOR else 0)
-        for e in elements
-    }
-    """Per element: a bit for its partner, one for its domain, one for a behaviour's stance."""
-
-    # The search yields the cycles in lexicographic order of their elements' ranks (a
-    # depth-first search over sorted adjacency lists, from each cycle's smallest element).
-    # Cycles go into one bucket per sort group in that order, and the sort by length is
-    # stable, so that order is the final tie-break at no cost. Per cycle the work is kept
-    # small: one OR over the element codes, one dict look-up, one append, one object.
-    search = _cycles(successors, predecessors, max_length, ids)
+    # The search yields the cycles in lexicographic order of their elements' ranks (see
+    # eftgraph._cycles). Cycles go into one bucket per sort group (length included) in that
+    # order, so that order is the final tie-break at no cost. Per cycle the work is kept
+    # small: one sum over the block codes, one dict look-up, one append, one object.
+    search = graph.cycles(max_length)
     most = sys.maxsize if limit is None else limit
-    or_ = operator.or_
-    reduce = functools.reduce
-    code_of = code.__getitem__
     Profile = tuple[tuple[str, ...], tuple[str, ...], Polarity, Pattern | None]
-    Bucket = list[tuple[tuple[str, ...], Profile]]
+    Bucket = list[tuple[tuple[int, ...], Profile]]
     bucket_of: dict[int, tuple[Bucket, Profile]] = {}
+    by_presence: dict[tuple[int, int, int], tuple[Bucket, Profile]] = {}
     groups: dict[tuple[int, tuple[int, ...], bool, int], Bucket] = {}
 
     def new_bucket(key: int) -> tuple[Bucket, Profile]:
-        """The bucket and profile of the cycles whose codes, parity and length make *key*."""
-        mask, odd, length = key >> 32, key >> 31 & 1, key & 0x7FFFFFFF
-        partners = tuple(p.id for i, p in enumerate(case.partners) if mask >> i & 1)
-        ranks = tuple(i for i in range(len(case.domains)) if mask >> (domain_shift + i) & 1)
-        pattern = _pattern(mask >> stance_shift) if len(partners) >= 2 else None
-        polarity = Polarity.BALANCING if odd else Polarity.REINFORCING
-        profile = (partners, tuple(case.domains[i] for i in ranks), polarity, pattern)
-        group = (0 if len(partners) >= 2 and not odd else 1, ranks, pattern is Pattern.SECURE, -length)
-        bucket_of[key] = entry = (groups.setdefault(group, []), profile)
+        """The bucket and profile of the cycles whose summed codes make *key* (bit 0: odd crossings)."""
+        total = key >> 1
+        smeared = total
+        for shift in range(1, width):
+            smeared |= total >> shift
+        presence = smeared & lowest  # a field's lowest bit set when its count is not 0
+        odd = ((total >> (width * (fields - 2))) + key) & 1
+        length = total >> (width * (fields - 1)) & field
+        entry = by_presence.get((presence, odd, length))
+        if entry is None:
+            present = [presence >> (width * i) & 1 for i in range(fields - 2)]
+            partners = tuple(p.id for p, k in zip(case.partners, present, strict=False) if k)
+            ranks = tuple(i for i in range(n_domains) if present[n_partners + i])
+            stances = sum(1 << i for i, k in enumerate(present[n_partners + n_domains :]) if k)
+            pattern = _pattern(stances) if len(partners) >= 2 else None
+            polarity = Polarity.BALANCING if odd else Polarity.REINFORCING
+            profile = (partners, tuple(case.domains[i] for i in ranks), polarity, pattern)
+            group = (0 if len(partners) >= 2 and not odd else 1, ranks, pattern is Pattern.SECURE, -length)
+            entry = by_presence[presence, odd, length] = (groups.setdefault(group, []), profile)
+        bucket_of[key] = entry
         return entry
 
     with _gc_paused():
         for count, cycle in enumerate(search, 1):
             if count > most:
                 raise _limit_error(case, most)
-            key = reduce(or_, map(code_of, cycle)) << 32 | len(cycle)
+            key = sum(map(code_of, cycle)) << 1
             if (
                 negative
                 and sum(pair in negative for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)) & 1
             ):
-                key |= 1 << 31
+                key |= 1
             entry = bucket_of.get(key)
             if entry is None:
                 entry = new_bucket(key)
@@ -520,11 +407,12 @@ def find_loops(
         append = loops.append
         new = object.__new__
         set_elements, set_partners, set_domains, set_polarity, set_pattern, set_case = _SETTERS
+        elements_of = graph.elements
         for group in sorted(groups):
             for cycle, (partners, domains, polarity, pattern) in groups[group]:
                 # Loop(...) without the generic attrs __init__: the same slots, set directly (faster).
                 loop = new(Loop)
-                set_elements(loop, cycle)
+                set_elements(loop, elements_of(cycle))
                 set_partners(loop, partners)
                 set_domains(loop, domains)
                 set_polarity(loop, polarity)
