@@ -2,7 +2,7 @@
 
 [`to_dot`][eftgraph.to_dot] builds a figure (a ``graphviz.Digraph``) and does no I/O;
 [`render`][eftgraph.render] writes it as SVG, PNG, PDF or DOT with the system Graphviz or
-the embedded renderer. [`eftgraph.figures.exports`](#) writes the case graph as
+the embedded renderer. ``eftgraph.figures.exports`` writes the case graph as
 GraphML, node-link JSON, Mermaid or DOT for other tools.
 
 >>> from eftgraph import load
