@@ -222,8 +222,8 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     partners: list[Partner] = []
     partner_paths: list[Path] = []
     raw_partners = read.listing(top.get("partners"), ("partners",))
-    if isinstance(top.get("partners"), list) and not raw_partners:
-        read.problem(("partners",), "a case needs at least one partner")
+    if "partners" in top and isinstance(top["partners"], (list, type(None))) and not raw_partners:
+        read.problem(("partners",), "a case needs at least one partner")  # also for 'partners:' alone
     for i, raw in enumerate(raw_partners):
         path: Path = ("partners", i)
         item = read.mapping(raw, path, "partner")
