@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from eftgraph._anonymize import AnonymizationError, anonymize
 from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, compare_domains
+from eftgraph._intervene import BreakingSet, InterventionPoints, intervention_points
 from eftgraph._io import dump, dumps, load, loads
 from eftgraph._loops import Loop, Pattern, Polarity, find_loops
 from eftgraph._model import (
@@ -29,7 +30,9 @@ from eftgraph._model import (
     Sign,
     Stance,
 )
+from eftgraph._narrative import describe
 from eftgraph._positions import PositionReason, Positions, positions
+from eftgraph._referrals import Advice, Referral, referrals
 from eftgraph._sheets import Sheet
 from eftgraph._version import __version__
 from eftgraph.errors import (
@@ -45,7 +48,9 @@ from eftgraph.errors import (
 from eftgraph.figures import Figure, render, to_dot
 
 __all__ = [
+    "Advice",
     "AnonymizationError",
+    "BreakingSet",
     "Bridge",
     "BridgeKind",
     "Case",
@@ -60,6 +65,7 @@ __all__ = [
     "ElementKind",
     "Figure",
     "FigureError",
+    "InterventionPoints",
     "Language",
     "Link",
     "Loop",
@@ -71,6 +77,7 @@ __all__ = [
     "PositionReason",
     "Positions",
     "Problem",
+    "Referral",
     "Relation",
     "RenderError",
     "ReversalKind",
@@ -81,12 +88,15 @@ __all__ = [
     "__version__",
     "anonymize",
     "compare_domains",
+    "describe",
     "dump",
     "dumps",
     "find_loops",
+    "intervention_points",
     "load",
     "loads",
     "positions",
+    "referrals",
     "render",
     "to_dot",
 ]

@@ -71,10 +71,10 @@ class Catalog:
         self._fallback = _load(FALLBACK) if code != FALLBACK else {}
 
     def get(self, key: str, variant: str | None = None) -> Any:
-        """The message *key*; ``key.variant`` first when a *variant* is given and exists."""
+        """The message *key*; ``key_variant`` first when a *variant* is given and exists."""
         for table in (self._messages, self._fallback):
-            if variant is not None and f"{key}.{variant}" in table:
-                return table[f"{key}.{variant}"]
+            if variant is not None and f"{key}_{variant}" in table:
+                return table[f"{key}_{variant}"]
             if key in table:
                 return table[key]
         raise KeyError(f"no message {key!r} in the {self.code!r} catalog")

@@ -1,0 +1,265 @@
+"""Where to intervene: the elements the negative loops share, and the smallest sets that break them all.
+
+A *negative loop* is interactional, reinforcing and not secure
+(:attr:`eftgraph.Loop.negative`). An element on every negative loop is a
+place where the whole negative cycle can be interrupted; a *breaking set* is a
+set of elements that together touch every negative loop.
+
+>>> from eftgraph import load
+>>> points = intervention_points(load("examples/janine-mathijs.en.yaml"))
+>>> points.size, points.count
+(2, 80)
+>>> points.breaking_set
+('everyday.janine.behavior', 'sexual.janine.behavior')
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from eftgraph._loops import Loop, find_loops
+
+if TYPE_CHECKING:
+    from eftgraph._model import Case
+
+__all__ = ["EXACT_STEPS", "BreakingSet", "InterventionPoints", "intervention_points"]
+
+EXACT_STEPS = 200_000
+"""The exact search for every smallest breaking set may take this many steps; beyond, a greedy heuristic."""
+
+MAX_SETS = 200
+"""At most this many smallest breaking sets (each with its interchangeable choices) are listed."""
+
+
+@attrs.frozen
+class BreakingSet:
+    """A smallest set of elements that touches every negative loop, with its interchangeable choices.
+
+    ``choices`` holds one entry per element to pick; each entry lists elements
+    that lie on exactly the same negative loops, so any one of them will do.
+    ``sets()`` spells out every concrete set.
+
+    >>> choice = BreakingSet((("a1", "a2"), ("b1",)))
+    >>> choice.size, choice.count, list(choice.sets())
+    (2, 2, [('a1', 'b1'), ('a2', 'b1')])
+    """
+
+    choices: tuple[tuple[str, ...], ...]
+
+    @property
+    def size(self) -> int:
+        """How many elements the set has."""
+        return len(self.choices)
+
+    @property
+    def count(self) -> int:
+        """How many concrete sets the choices make."""
+        return math.prod(len(choice) for choice in self.choices)
+
+    @property
+    def first(self) -> tuple[str, ...]:
+        """The first concrete set: the first element of each choice."""
+        return tuple(choice[0] for choice in self.choices)
+
+    def sets(self) -> Iterator[tuple[str, ...]]:
+        """Every concrete set, in order."""
+        return itertools.product(*self.choices)
+
+
+@attrs.frozen
+class InterventionPoints:
+    """Where the negative loops can be interrupted; build it with :func:`intervention_points`."""
+
+    loops: tuple[Loop, ...]
+    """The negative loops considered (interactional, reinforcing, not secure), in loop order."""
+    ranking: tuple[tuple[str, int], ...]
+    """``(element id, number of negative loops through it)``, most first, then in canonical order;
+    elements on no negative loop are left out."""
+    smallest: tuple[BreakingSet, ...]
+    """The smallest breaking sets (every one when :attr:`exact`, at most :data:`MAX_SETS`)."""
+    exact: bool
+    """True when the sets are proven smallest (and all of them are listed, up to :data:`MAX_SETS`);
+    False when the greedy heuristic was used: one set, perhaps not the smallest."""
+
+    @property
+    def breaking_set(self) -> tuple[str, ...]:
+        """One smallest breaking set (the first); empty when there is no negative loop."""
+        return self.smallest[0].first if self.smallest else ()
+
+    @property
+    def size(self) -> int:
+        """The number of elements in a smallest breaking set."""
+        return len(self.breaking_set)
+
+    @property
+    def count(self) -> int:
+        """How many concrete smallest breaking sets there are (the alternatives, counting the first)."""
+        return sum(choice.count for choice in self.smallest)
+
+    def alternatives(self) -> Iterator[tuple[str, ...]]:
+        """Every concrete smallest breaking set, the first included."""
+        for choice in self.smallest:
+            yield from choice.sets()
+
+
+def intervention_points(
+    case: Case, *, domain: str | None = None, max_length: int | None = None, limit: int | None = 10_000
+) -> InterventionPoints:
+    """Elements ranked by the negative loops through them, and the smallest sets that break them all.
+
+    Parameters
+    ----------
+    case
+        The case.
+    domain, max_length, limit
+        As for :func:`~eftgraph.find_loops`, which finds the loops (a case with
+        more loops than *limit* raises :class:`~eftgraph.LoopLimitError`).
+
+    Returns
+    -------
+    InterventionPoints
+        The negative loops; each element on one of them with the number of
+        negative loops through it, most first; and the smallest breaking sets.
+        Elements that lie on exactly the same negative loops are interchangeable
+        and are grouped as the choices of one :class:`BreakingSet`.
+
+    Notes
+    -----
+    Finding a smallest breaking set is the minimum hitting set problem. The
+    search is exact (it finds every smallest set, by branching on the loop
+    with the fewest choices, with the greedy set as an upper bound) as long as
+    it takes at most :data:`EXACT_STEPS` steps, which covers any case written
+    by hand and thousands of loops. Beyond, it falls back to the greedy
+    heuristic (repeatedly take the choice that breaks the most remaining
+    loops, then drop choices that became redundant), whose set may be larger
+    than the smallest; :attr:`InterventionPoints.exact` is then False.
+
+    Examples
+    --------
+    >>> from eftgraph import load
+    >>> points = intervention_points(load("examples/janine-mathijs.en.yaml"))
+    >>> points.ranking[:2]
+    (('everyday.janine.behavior', 1), ('everyday.janine.perception', 1))
+    >>> [choice.choices[0][:3] for choice in points.smallest]
+    [('everyday.janine.behavior', 'everyday.janine.perception', 'everyday.janine.secondary')]
+    >>> points.exact
+    True
+    """
+    loops = tuple(
+        loop for loop in find_loops(case, domain=domain, max_length=max_length, limit=limit) if loop.negative
+    )
+    rank = {element.id: i for i, element in enumerate(case.elements)}
+    through: dict[str, int] = {}  # element → bit mask of the negative loops through it
+    for i, loop in enumerate(loops):
+        bit = 1 << i
+        for element_id in loop.elements:
+            through[element_id] = through.get(element_id, 0) | bit
+    ranking = tuple(
+        sorted(
+            ((element_id, mask.bit_count()) for element_id, mask in through.items()),
+            key=lambda item: (-item[1], rank[item[0]]),
+        )
+    )
+    groups: dict[int, list[str]] = {}
+    for element_id in sorted(through, key=rank.__getitem__):
+        groups.setdefault(through[element_id], []).append(element_id)
+    choices = [(mask, tuple(members)) for mask, members in groups.items()]  # in canonical order
+    everything = (1 << len(loops)) - 1
+    found, exact = _smallest(everything, [mask for mask, _ in choices])
+    smallest = tuple(
+        BreakingSet(tuple(choices[i][1] for i in sorted(solution, key=lambda i: rank[choices[i][1][0]])))
+        for solution in found
+    )
+    smallest = tuple(sorted(smallest, key=lambda s: [rank[choice[0]] for choice in s.choices]))
+    return InterventionPoints(loops=loops, ranking=ranking, smallest=smallest, exact=exact)
+
+
+class _OutOfSteps(Exception):
+    """The exact search took more than :data:`EXACT_STEPS` steps."""
+
+
+class _Enough(Exception):
+    """The exact search found :data:`MAX_SETS` smallest sets: the size is proven, the list is long enough."""
+
+
+def _smallest(everything: int, masks: Sequence[int]) -> tuple[list[tuple[int, ...]], bool]:
+    """Every smallest set of *masks* (indices) whose union is *everything*, and whether that is exact."""
+    if not everything:
+        return [()], True
+    greedy = _greedy(everything, masks)
+    loops_of: dict[int, list[int]] = {}  # loop bit → the masks that hit it
+    for i, mask in enumerate(masks):
+        rest = mask
+        while rest:
+            low = rest & -rest
+            loops_of.setdefault(low, []).append(i)
+            rest ^= low
+    biggest = max(mask.bit_count() for mask in masks)
+    steps = 0
+    solutions: list[tuple[int, ...]] = []
+
+    def search(hit: int, chosen: list[int], allowed: int, k: int) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > EXACT_STEPS:
+            raise _OutOfSteps
+        missing = everything & ~hit
+        if not missing:
+            solutions.append(tuple(chosen))
+            if len(solutions) >= MAX_SETS:
+                raise _Enough
+            return
+        if k == 0 or k * biggest < missing.bit_count():
+            return
+        # branch on the missing loop with the fewest allowed choices
+        best: list[int] | None = None
+        rest = missing
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            options = [i for i in loops_of[low] if allowed >> i & 1]
+            if best is None or len(options) < len(best):
+                best = options
+                if len(best) <= 1:
+                    break
+        assert best is not None
+        for i in best:
+            chosen.append(i)
+            search(hit | masks[i], chosen, allowed & ~(1 << i), k - 1)
+            chosen.pop()
+            allowed &= ~(1 << i)  # the sets with i were all found: leave it out of the rest
+
+    lower = max(1, math.ceil(everything.bit_count() / biggest))
+    try:
+        for k in range(lower, len(greedy) + 1):
+            search(0, [], (1 << len(masks)) - 1, k)
+            if solutions:
+                return solutions, True
+    except _Enough:
+        return solutions, True
+    except _OutOfSteps:
+        pass
+    return [greedy], False
+
+
+def _greedy(everything: int, masks: Sequence[int]) -> tuple[int, ...]:
+    """A small cover by the greedy rule: the mask that covers most of what is left, then drop the redundant."""
+    chosen: list[int] = []
+    hit = 0
+    while hit != everything:
+        best = max(range(len(masks)), key=lambda i: ((masks[i] & ~hit).bit_count(), -i))
+        chosen.append(best)
+        hit |= masks[best]
+    for i in list(chosen):
+        others = 0
+        for j in chosen:
+            if j != i:
+                others |= masks[j]
+        if others == everything:
+            chosen.remove(i)
+    return tuple(chosen)

@@ -1,0 +1,303 @@
+"""describe(): narratives in English and Dutch from the catalogs; referrals; a third language by a file."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from eftgraph import (
+    Advice,
+    Case,
+    Concern,
+    ConcernKind,
+    EftgraphError,
+    Element,
+    Link,
+    Partner,
+    Referral,
+    _catalog,
+    compare_domains,
+    describe,
+    find_loops,
+    load,
+    loads,
+    referrals,
+)
+
+HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
+
+
+def test_english_example_reads_as_the_cycle(en_example: Path) -> None:
+    text = describe(load(en_example))
+    title, everyday, sexual, comparison = text.split("\n\n")
+    assert title == "Janine & Mathijs"
+    assert everyday.startswith(
+        "The everyday cycle is a Protest Polka: Janine is the pursuer and Mathijs the withdrawer. "
+        "When Janine criticises, raises her voice, Mathijs hears: “I never do it right”. He fears failing her."
+    )
+    assert (
+        "Mathijs withdraws, goes quiet. Janine hears: “He doesn't hear me; I don't matter to him”."
+        in everyday
+    )
+    assert "What Janine really needs: to be seen and heard." in everyday
+    assert sexual.startswith(
+        "The sexual cycle is a Protest Polka: Mathijs is the pursuer and Janine the withdrawer. "
+        "When Mathijs initiates sex in bed, Janine hears: “I only matter for his needs”."
+    )
+    assert comparison.startswith(
+        "In everyday life Janine is the pursuer and Mathijs the withdrawer; in the sexual relationship it is "
+        "the other way round: Mathijs is the pursuer and Janine the withdrawer. A mirrored reversal"
+    )
+    assert (
+        "“silent evening behind the laptop” (Mathijs) leads to “I only matter for his needs” (Janine)"
+        in comparison
+    )
+    assert "“shame, feeling a failure” and “feeling a failure”" in comparison
+    assert "\n" not in everyday
+
+
+def test_dutch_example_is_dutch_by_default(nl_example: Path) -> None:
+    text = describe(load(nl_example))
+    assert (
+        "De cirkel in het dagelijks leven is een protestpolka: Janine is de achtervolger en Mathijs de terugtrekker."
+        in text
+    )
+    assert "Janine bekritiseert, verheft haar stem. Mathijs hoort daarin: ‘Ik doe het nooit goed’." in text
+    assert "Zijn angst is tekortschieten bij haar." in text
+    assert (
+        "De seksuele cirkel is een protestpolka: Mathijs is de achtervolger en Janine de terugtrekker."
+        in text
+    )
+    assert (
+        "In het dagelijks leven is Janine de achtervolger en Mathijs de terugtrekker; in hun seksuele relatie is "
+        "het precies andersom" in text
+    )
+    assert "Een gespiegelde omkering dus" in text
+    assert "‘stille avond achter de laptop’ (Mathijs) leidt tot" in text
+    for english in ("When ", " hears", "withdrawer", "the cycle"):
+        assert english not in text
+
+
+def test_language_can_be_chosen(nl_example: Path, en_example: Path) -> None:
+    case = load(nl_example)
+    english = describe(case, language="en")
+    assert english.startswith("Janine & Mathijs\n\nThe everyday cycle is a Protest Polka")
+    assert "Mathijs hears: “Ik doe het nooit goed”" in english  # the therapist's own words stay
+    assert describe(load(en_example), language="nl").split("\n\n")[1].startswith("De cirkel in het dagelijks")
+
+
+def test_describe_loop_and_comparison_alone(en_example: Path) -> None:
+    case = load(en_example)
+    everyday, sexual = find_loops(case)
+    assert describe(everyday) == describe(case).split("\n\n")[1]
+    assert describe(sexual, language="nl").startswith("De seksuele cirkel is een protestpolka")
+    assert describe(compare_domains(case)) == describe(case).split("\n\n")[3]
+
+
+def test_same_case_same_text(en_example: Path) -> None:
+    assert describe(load(en_example)) == describe(load(en_example))
+
+
+def test_pronouns_they_and_none() -> None:
+    case = loads(
+        "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Sam, pronoun: they}]\n"
+        "cycles:\n  everyday:\n    a: {position: pursuer, behavior: nags, fear: being alone, primary: hurt}\n"
+        "    b: {position: withdrawer, behavior: leaves the room, perception: I can't win, fear: failing, primary: shame}\n"
+    )
+    text = describe(find_loops(case)[0])
+    assert "Sam hears: “I can't win”. They fear failing." in text
+    assert "Ann hears" not in text  # Ann has no perception: the loop enters her column at her fear
+    assert "Ann fears being alone" in text
+    dutch = describe(find_loops(case)[0], language="nl")
+    assert "Die angst" not in dutch
+    assert "Hun angst is tekortschieten" not in dutch
+    assert "Hun angst is failing." in dutch
+    assert "De angst van Ann is being alone" in dutch
+
+
+def test_each_pattern_has_its_sentence() -> None:
+    def loop_text(a: str, b: str, language: str = "en") -> str:
+        case = Case(
+            id="x",
+            partners=[Partner("a", "Ann", pronoun="she"), Partner("b", "Bo", pronoun="he")],
+            elements=[
+                Element("a1", "behavior", "moves", partner="a", stance=a),
+                Element("b1", "behavior", "moves too", partner="b", stance=b),
+            ],
+            links=[Link("a1", "b1"), Link("b1", "a1")],
+        )
+        return describe(find_loops(case)[0], language=language)
+
+    assert loop_text("pursue", "pursue").startswith(
+        "The everyday cycle is a round of Find the Bad Guy: Ann and Bo are pursuers."
+    )
+    assert loop_text("withdraw", "withdraw").startswith(
+        "The everyday cycle is Freeze and Flee: Ann and Bo are withdrawers."
+    )
+    assert loop_text("reach", "respond").startswith(
+        "The everyday cycle is a secure cycle (accessible, responsive, engaged): Ann reaches out and Bo responds."
+    )
+    assert loop_text("reach", "withdraw").startswith(
+        "The everyday cycle has a mixed pattern: Bo is the withdrawer and Ann's position is not clear yet."
+    )
+    assert loop_text("pursue", "withdraw", "nl").startswith(
+        "De cirkel in het dagelijks leven is een protestpolka: Ann is de achtervolger en Bo de terugtrekker. Ann moves. Bo moves too."
+    )
+    assert loop_text("withdraw", "withdraw", "nl").startswith(
+        "De cirkel in het dagelijks leven is verstijf en vlucht: Ann en Bo zijn terugtrekkers."
+    )
+
+
+def test_balancing_and_intrapersonal_loops() -> None:
+    case = loads(
+        HEAD
+        + "cycles:\n  everyday:\n    a: {stance: pursue, behavior: nags, perception: nobody listens}\n"
+        + "    b: {stance: pursue, behavior: shouts back, fear: being controlled}\n"
+        + "  sexual:\n    c: {behavior: drinks, primary: shame, secondary: numb}\n"
+        + "links:\n  - {from: everyday.b.behavior, to: everyday.a.perception, sign: '-'}\n"
+        + "  - {from: sexual.c.behavior, to: sexual.c.primary}\n"
+    )
+    text = describe(case)
+    assert (
+        "No negative cycle has been mapped in everyday life yet. The everyday cycle is a round of Find the Bad Guy"
+        in text
+    )
+    assert "It is a balancing loop: it damps itself instead of escalating." in text
+    assert (
+        "In the sexual relationship a loop runs inside Cas. When Cas drinks, underneath lies shame." in text
+    )
+
+
+def test_three_partner_family() -> None:
+    text = describe(load("examples/family-morgan.yaml"))
+    assert "Sarah is the pursuer and Tom and Lily are withdrawers" in text
+    assert "Only Sarah and Tom switch position." in text
+    assert "There are 4 more negative loops in everyday life." in text
+    assert (
+        "Outside the cycle: “Tom's low mood since he lost his job” (Tom): Illness is not an interaction theme"
+        in text
+    )
+    dutch = describe(load("examples/family-morgan.yaml"), language="nl")
+    assert "In het dagelijks leven is Sarah de achtervolger en Tom en Lily zijn terugtrekkers" in dutch
+    assert "Alleen Sarah en Tom wisselen van positie." in dutch
+
+
+def test_no_loops_yet() -> None:
+    case = loads(HEAD + "cycles:\n  everyday:\n    a: {position: pursuer, behavior: nags}\n")
+    assert (
+        describe(case) == "x\n\nNo negative cycle has been mapped in everyday life yet: Ann is the pursuer."
+    )
+    assert describe(case, language="nl").endswith(
+        "Er is in het dagelijks leven nog geen negatieve cirkel in kaart gebracht: Ann is de achtervolger."
+    )
+
+
+def test_unknown_language_and_object(en_example: Path) -> None:
+    with pytest.raises(
+        _catalog.LanguageError, match=r"no texts in language 'nld' \(available: en, nl\); did you mean 'nl'\?"
+    ):
+        describe(load(en_example), language="nld")
+    assert issubclass(_catalog.LanguageError, EftgraphError)
+    with pytest.raises(TypeError, match="takes a Case, a Loop or a DomainComparison, not int"):
+        describe(3)  # type: ignore[arg-type]
+
+
+# --- referrals ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "advice"),
+    [
+        ("dysfunction", Advice.SEXOLOGIST),
+        ("illness", Advice.SEXOLOGIST),
+        ("disability", Advice.SEXOLOGIST),
+        ("paraphilia", Advice.SEXOLOGIST),
+        ("trauma", Advice.TRAUMA),
+        ("coercion", Advice.SAFETY),
+        ("other", Advice.SPECIALIST),
+    ],
+)
+def test_referral_advice(kind: str, advice: Advice) -> None:
+    case = Case(id="x", partners=[Partner("a", "Ann")], concerns=[Concern("something", kind, partner="a")])
+    (referral,) = referrals(case)
+    assert referral.advice is advice
+    assert referral.contraindicated is (kind == "coercion")
+    assert referral.reason("en") != referral.reason("nl")
+    assert referral.reason("en").endswith(".")
+
+
+def test_referral_texts() -> None:
+    sexologist = Referral(Concern("pain", ConcernKind.DYSFUNCTION), Advice.SEXOLOGIST)
+    assert "not an interaction theme" in sexologist.reason()
+    assert "geen interactiethema" in sexologist.reason("nl")
+    coercion = Referral(Concern("pushes", ConcernKind.COERCION), Advice.SAFETY)
+    assert "contraindicated" in coercion.reason("en")
+    assert "gecontra-indiceerd" in coercion.reason("nl")
+    assert Advice.SEXOLOGIST.label("nl") == "verwijzen naar een seksuoloog"
+
+
+def test_referrals_in_case_order_and_in_the_narrative() -> None:
+    case = loads(
+        HEAD
+        + "cycles:\n  everyday:\n    a: {position: pursuer, behavior: nags}\n"
+        + "concerns:\n  - {label: pain during intercourse, kind: dysfunction, partner: a}\n"
+        + "  - {label: he pushed her once, kind: coercion, partner: b}\n  - {label: an old trauma, kind: trauma}\n"
+    )
+    assert [r.advice for r in referrals(case)] == [Advice.SEXOLOGIST, Advice.SAFETY, Advice.TRAUMA]
+    last = describe(case).split("\n\n")[-1]
+    assert last.startswith(
+        "Outside the cycle: “pain during intercourse” (Ann): A sexual dysfunction is not an interaction theme"
+    )
+    assert "“he pushed her once” (Bo): Where there is coercion or violence, safety comes first" in last
+    assert "“an old trauma”: Trauma calls for trauma-focused help" in last
+    assert referrals(load("examples/janine-mathijs.yaml")) == ()
+
+
+# --- the catalogs ------------------------------------------------------------------------------------
+
+
+def test_dutch_catalog_has_every_english_message() -> None:
+    english, dutch = _catalog._load("en"), _catalog._load("nl")
+    missing = {key for key in english if key not in dutch and not key.endswith("_they")}
+    assert missing == set()
+    always = {"name", "subj", "obj", "poss", "positions_a_inv", "positions_b_inv"}  # supplied with these keys
+    for key, value in dutch.items():
+        base = english.get(key, english.get(key.rsplit("_", 1)[0], ""))
+        if isinstance(value, str):
+            used = {field.lower() for field in _catalog._FIELD.findall(value)}
+            offered = {field.lower() for field in _catalog._FIELD.findall(str(base))} | always
+            assert used <= offered, key
+
+
+def test_a_third_language_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en_example: Path
+) -> None:
+    folder = tmp_path / "messages"
+    folder.mkdir()
+    source = resources.files("eftgraph.messages")
+    for name in ("en.toml", "nl.toml"):
+        (folder / name).write_text(source.joinpath(name).read_text("utf-8"), encoding="utf-8")
+    (folder / "de.toml").write_text(
+        '[pattern]\npursue-withdraw = "Protestpolka"\n\n[loop]\n'
+        'pursue-withdraw = "{Cycle} ist eine Protestpolka: {positions}."\n\n'
+        '[domain]\neveryday.cycle = "der Alltagskreislauf"\n\n[list]\nand = " und "\n\n'
+        '[position]\npursuer.one = "{names} ist die Verfolgerin"\nwithdrawer.rest = "{names} der Rückzieher"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(resources, "files", lambda package: folder)
+    for cached in (_catalog.languages, _catalog._load, _catalog.catalog):
+        cached.cache_clear()
+    try:
+        assert _catalog.languages() == ("de", "en", "nl")
+        loop = find_loops(load(en_example))[0]
+        assert describe(loop, language="de").startswith(
+            "Der Alltagskreislauf ist eine Protestpolka: Janine ist die Verfolgerin und Mathijs der Rückzieher. "
+            "When Janine criticises"  # what the German file leaves out falls back to English
+        )
+    finally:
+        for cached in (_catalog.languages, _catalog._load, _catalog.catalog):
+            cached.cache_clear()
+    shutil.rmtree(folder)
