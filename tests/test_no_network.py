@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from eftgraph.figures._render import find_embedded
 from tests.cli_support import EXAMPLE, READERS, argv, commands, output_suffix
 
 GUARD = '''
@@ -94,6 +95,13 @@ def calls(folder: Path) -> list[tuple[str, list[str]]]:
             assert name in READERS
             suffix = output_suffix(name, folder / "control")
             made.append((name, argv(name, EXAMPLE.resolve(), folder / f"{name}-out{suffix}")))
+    if find_embedded() is not None:  # the renderer that ships as a Python package, too
+        made.append(
+            (
+                "render",
+                ["render", str(EXAMPLE.resolve()), "-o", str(folder / "e.svg"), "--renderer", "embedded"],
+            )
+        )
     return made
 
 
