@@ -27,7 +27,7 @@ from eftgraph._loops import Loop, find_loops
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
-__all__ = ["EXACT_STEPS", "BreakingSet", "InterventionPoints", "intervention_points"]
+__all__ = ["EXACT_STEPS", "MAX_SETS", "BreakingSet", "InterventionPoints", "intervention_points", "points_of"]
 
 EXACT_STEPS = 200_000
 """The exact search for every smallest breaking set may take this many steps; beyond, a greedy heuristic."""
@@ -150,9 +150,12 @@ def intervention_points(
     >>> points.exact
     True
     """
-    loops = tuple(
-        loop for loop in find_loops(case, domain=domain, max_length=max_length, limit=limit) if loop.negative
-    )
+    return points_of(case, find_loops(case, domain=domain, max_length=max_length, limit=limit))
+
+
+def points_of(case: Case, found: Sequence[Loop]) -> InterventionPoints:
+    """The intervention points of the negative loops among *found* (loops of *case*)."""
+    loops = tuple(loop for loop in found if loop.negative)
     rank = {element.id: i for i, element in enumerate(case.elements)}
     through: dict[str, int] = {}  # element → bit mask of the negative loops through it
     for i, loop in enumerate(loops):
@@ -170,10 +173,10 @@ def intervention_points(
         groups.setdefault(through[element_id], []).append(element_id)
     choices = [(mask, tuple(members)) for mask, members in groups.items()]  # in canonical order
     everything = (1 << len(loops)) - 1
-    found, exact = _smallest(everything, [mask for mask, _ in choices])
+    solutions, exact = _smallest(everything, [mask for mask, _ in choices])
     smallest = tuple(
         BreakingSet(tuple(choices[i][1] for i in sorted(solution, key=lambda i: rank[choices[i][1][0]])))
-        for solution in found
+        for solution in solutions
     )
     smallest = tuple(sorted(smallest, key=lambda s: [rank[choice[0]] for choice in s.choices]))
     return InterventionPoints(loops=loops, ranking=ranking, smallest=smallest, exact=exact)

@@ -23,6 +23,7 @@ COMMANDS = (
     "eftgraph.cli._export",
     "eftgraph.cli._anonymize",
     "eftgraph.cli._batch",
+    "eftgraph.cli._analysis",
 )
 """Modules that each add one or more subcommands with ``register(subparsers)``."""
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from eftgraph._io import load
 from eftgraph._model import Case
+from eftgraph._referrals import referrals
+from eftgraph.cli._analysis import referral_json, referral_lines
 from eftgraph.cli._common import add_format, print_json, problem_json
 from eftgraph.errors import CaseFileError
 
@@ -55,7 +57,15 @@ def run(args: argparse.Namespace) -> int:
                     print(problem, file=sys.stderr)
             continue
         info = summary(case)
-        results.append({"file": name, "valid": True, **info, "problems": []})
+        results.append(
+            {
+                "file": name,
+                "valid": True,
+                **info,
+                "problems": [],
+                "referrals": [referral_json(r, case.language) for r in referrals(case)],
+            }
+        )
         if args.format == "text":
             domains = ", ".join(case.domains) or "none"
             print(
@@ -63,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{_count(info['elements'], 'element')}, {_count(info['links'], 'link')}"
                 + (f", {_count(info['concerns'], 'concern')}" if info["concerns"] else "")
             )
+            for line in referral_lines(case):
+                print(line)
     if args.format == "json":
         print_json(results)
     return status
