@@ -254,10 +254,14 @@ def intervention_text(points: InterventionPoints) -> str:
         return "Where to intervene: no negative loop (interactional, reinforcing, not secure)."
     n = len(points.loops)
     lines = [
-        f"Where to intervene: {n} negative loop{'' if n == 1 else 's'}; a smallest set that breaks "
-        f"{'it' if n == 1 else 'them all'} has {points.size} element{'' if points.size == 1 else 's'}"
-        + ("" if points.exact else " (greedy: perhaps not the smallest)")
-        + f"; {points.count} such set{'' if points.count == 1 else 's'}."
+        textwrap.fill(
+            f"Where to intervene: {n} negative loop{'' if n == 1 else 's'}; a smallest set that breaks "
+            f"{'it' if n == 1 else 'them all'} has {points.size} element{'' if points.size == 1 else 's'}"
+            + ("" if points.exact else " (greedy: perhaps not the smallest)")
+            + f"; {points.count} such set{'' if points.count == 1 else 's'}.",
+            WIDTH,
+            subsequent_indent="  ",
+        )
     ]
     for number, found in enumerate(points.smallest, 1):
         if len(points.smallest) > 1:
