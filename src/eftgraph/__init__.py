@@ -34,6 +34,7 @@ from eftgraph._narrative import describe
 from eftgraph._positions import PositionReason, Positions, positions
 from eftgraph._referrals import Advice, Referral, referrals
 from eftgraph._sheets import Sheet
+from eftgraph._table import table
 from eftgraph._version import __version__
 from eftgraph.errors import (
     CaseError,
@@ -98,5 +99,6 @@ __all__ = [
     "positions",
     "referrals",
     "render",
+    "table",
     "to_dot",
 ]

@@ -24,6 +24,7 @@ COMMANDS = (
     "eftgraph.cli._anonymize",
     "eftgraph.cli._batch",
     "eftgraph.cli._analysis",
+    "eftgraph.cli._table",
 )
 """Modules that each add one or more subcommands with ``register(subparsers)``."""
 

@@ -1,0 +1,274 @@
+"""The case table: plain rows of many cases, one per case per domain (or one per loop), for research.
+
+Rows are plain ``dict`` objects with the same keys in the same order every time
+(`CASE_COLUMNS`, `LOOP_COLUMNS`), ready for ``pandas.DataFrame(rows)``, a CSV
+file or JSON. Values are ``str``, ``int``, ``bool``, ``None``, lists of strings
+and dicts of strings; enums are given as their plain words (``pursuer``).
+
+Examples
+--------
+>>> rows = table("examples/janine-mathijs.en.yaml")
+>>> [(row["domain"], row["pattern"], row["reversals"]) for row in rows]
+[('everyday', 'pursue-withdraw', {'sexual': 'mirrored'}), ('sexual', 'pursue-withdraw', {'everyday': 'mirrored'})]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any, Union
+
+from eftgraph._model import Case
+from eftgraph.errors import EftgraphError
+
+__all__ = ["CASE_COLUMNS", "LOOP_COLUMNS", "rows_of", "table", "to_csv"]
+
+CASE_COLUMNS = (
+    "file",
+    "case",
+    "domain",
+    "partners",
+    "positions",
+    "pattern",
+    "loops",
+    "reinforcing",
+    "balancing",
+    "intrapersonal",
+    "reversals",
+    "referrals",
+)
+"""The columns of a case row (one per case per domain), in order."""
+
+LOOP_COLUMNS = (
+    "file",
+    "case",
+    "loop",
+    "domain",
+    "domains",
+    "length",
+    "partners",
+    "interactional",
+    "polarity",
+    "pattern",
+    "positions",
+    "elements",
+)
+"""The columns of a loop row (``loops=True``), in order."""
+
+Source = Union[Case, str, "os.PathLike[str]"]
+"""A case, or the path of a case file, a folder or a pattern."""
+
+
+def _items(cases_or_paths: Source | Iterable[Source]) -> Iterable[Source]:
+    if isinstance(cases_or_paths, (Case, str, os.PathLike)):
+        return [cases_or_paths]
+    return cases_or_paths
+
+
+def _sources(cases_or_paths: Source | Iterable[Source]) -> Iterator[tuple[str | None, Case]]:
+    """``(file, case)`` for every case given or found; a path that names no file is an error."""
+    from eftgraph._batch import discover
+    from eftgraph._io import load
+
+    for item in _items(cases_or_paths):
+        if isinstance(item, Case):
+            yield None, item
+            continue
+        files, missing = discover([item])
+        for name, reason in missing:
+            raise EftgraphError(f"{name}: {reason}")
+        for file in files:
+            yield str(file), load(file)
+
+
+def rows_of(
+    case: Case, *, file: str | None = None, loops: bool = False, limit: int | None = 10_000
+) -> list[dict[str, Any]]:
+    """The table rows of one case: one per domain, or one per loop with ``loops=True``.
+
+    See [`table`][eftgraph.table] for the columns. A case without elements
+    gives one row with ``domain`` ``None`` (so no case goes missing from a
+    table); with ``loops=True`` a case without loops gives no row.
+
+    Examples
+    --------
+    >>> from eftgraph import load
+    >>> row = rows_of(load("examples/janine-mathijs.en.yaml"))[0]
+    >>> row["positions"], row["loops"], row["reinforcing"]
+    ({'janine': 'pursuer', 'mathijs': 'withdrawer'}, 1, 1)
+    """
+    from eftgraph._loops import find_loops
+
+    if loops:
+        return [
+            _loop_row(case, file, rank, loop) for rank, loop in enumerate(find_loops(case, limit=limit), 1)
+        ]
+    from eftgraph._referrals import referrals
+
+    referred = len(referrals(case))
+    if not case.domains:
+        return [
+            {
+                "file": file,
+                "case": case.id,
+                "domain": None,
+                "partners": 0,
+                "positions": {},
+                "pattern": None,
+                "loops": 0,
+                "reinforcing": 0,
+                "balancing": 0,
+                "intrapersonal": 0,
+                "reversals": {},
+                "referrals": referred,
+            }
+        ]
+    return [_domain_row(case, file, domain, referred, limit) for domain in case.domains]
+
+
+def _domain_row(
+    case: Case, file: str | None, domain: str, referred: int, limit: int | None
+) -> dict[str, Any]:
+    from eftgraph._domains import compare_domains
+    from eftgraph._loops import find_loops
+    from eftgraph._positions import positions
+
+    found = find_loops(case, domain=domain, limit=limit)
+    present = {e.partner for e in case.elements_in(domain) if e.partner is not None}
+    held = positions(case, domain)
+    interactional = [loop for loop in found if loop.interactional]
+    main = interactional[0] if interactional else None
+    return {
+        "file": file,
+        "case": case.id,
+        "domain": domain,
+        "partners": len(present),
+        "positions": {p.id: _word(held[p.id]) for p in case.partners if p.id in present},
+        "pattern": None if main is None else _word(main.pattern),
+        "loops": len(found),
+        "reinforcing": sum(loop.polarity.value == "reinforcing" for loop in interactional),
+        "balancing": sum(loop.polarity.value == "balancing" for loop in interactional),
+        "intrapersonal": len(found) - len(interactional),
+        "reversals": {
+            other: _word(compare_domains(case, domain, other).kind)
+            for other in case.domains
+            if other != domain
+        },
+        "referrals": referred,
+    }
+
+
+def _loop_row(case: Case, file: str | None, rank: int, loop: Any) -> dict[str, Any]:
+    return {
+        "file": file,
+        "case": case.id,
+        "loop": rank,
+        "domain": loop.domains[0] if len(loop.domains) == 1 else None,
+        "domains": list(loop.domains),
+        "length": len(loop.elements),
+        "partners": list(loop.partners),
+        "interactional": loop.interactional,
+        "polarity": _word(loop.polarity),
+        "pattern": None if loop.pattern is None else _word(loop.pattern),
+        "positions": {partner: _word(position) for partner, position in loop.positions.items()},
+        "elements": list(loop.elements),
+    }
+
+
+def _word(value: Any) -> Any:
+    """A str enum as its plain word (``Position.PURSUER`` → ``'pursuer'``)."""
+    return getattr(value, "value", value)
+
+
+def table(
+    cases_or_paths: Source | Iterable[Source], *, loops: bool = False, limit: int | None = 10_000
+) -> list[dict[str, Any]]:
+    """The case table: one row per case per domain, or one row per loop; plain dicts, ready for pandas.
+
+    Parameters
+    ----------
+    cases_or_paths
+        A `Case`, the path of a case file, a folder (every case file under
+        it) or a pattern (``cases/*.yaml``), or a list of these.
+    loops
+        One row per loop (in `eftgraph.find_loops` order) instead
+        of one per domain.
+    limit
+        Passed to `eftgraph.find_loops`: a case with more loops
+        raises [`LoopLimitError`][eftgraph.LoopLimitError].
+
+    Returns
+    -------
+    list of dict
+        Case rows have the columns of `CASE_COLUMNS`:
+
+        - ``file``: the case file (``None`` for a `Case` given directly);
+        - ``case``: the case id; ``domain``: the domain of the row;
+        - ``partners``: how many partners have elements in the domain;
+        - ``positions``: ``{partner id: pursuer | withdrawer | undetermined}`` for them
+          (see `eftgraph.positions`);
+        - ``pattern``: the pattern of the domain's main loop (its first interactional
+          loop, most important first), ``None`` without one;
+        - ``loops``: the loops lying wholly in the domain, split into ``reinforcing``
+          and ``balancing`` (interactional ones) and ``intrapersonal`` (within one
+          person); loops that cross domains appear only in loop rows;
+        - ``reversals``: ``{other domain: kind}`` against every other domain of the
+          case (see `eftgraph.compare_domains`);
+        - ``referrals``: the concerns of the case that call for referral.
+
+        Loop rows (``loops=True``) have the columns of `LOOP_COLUMNS`: ``file``,
+        ``case``, ``loop`` (rank, from 1), ``domain`` (``None`` when the loop
+        crosses domains), ``domains``, ``length`` (elements), ``partners``,
+        ``interactional``, ``polarity``, ``pattern`` (``None`` for an intrapersonal
+        loop), ``positions`` (each partner's position on the loop), ``elements``
+        (ids in link order).
+
+    Examples
+    --------
+    >>> rows = table(["examples/janine-mathijs.en.yaml", "examples/family-morgan.yaml"])
+    >>> [(row["case"], row["domain"], row["partners"], row["loops"]) for row in rows]
+    [('janine-mathijs', 'everyday', 2, 1), ('janine-mathijs', 'sexual', 2, 1), ('family-morgan', 'everyday', 3, 5), ('family-morgan', 'caregiving', 3, 5)]
+    >>> loop = table("examples/janine-mathijs.en.yaml", loops=True)[1]
+    >>> loop["domain"], loop["length"], loop["positions"]
+    ('sexual', 8, {'janine': 'withdrawer', 'mathijs': 'pursuer'})
+    """
+    rows: list[dict[str, Any]] = []
+    for file, case in _sources(cases_or_paths):
+        rows.extend(rows_of(case, file=file, loops=loops, limit=limit))
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return ";".join(f"{key}={_cell(item)}" for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return ";".join(_cell(item) for item in value)
+    return str(value)
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> str:
+    """The rows as CSV text with a header; lists as ``a;b``, dicts as ``key=value;key=value``.
+
+    Empty cells stand for ``None``; booleans are ``true`` / ``false``.
+
+    Examples
+    --------
+    >>> print(to_csv([{"case": "x", "positions": {"a": "pursuer", "b": "withdrawer"}, "pattern": None}],
+    ...              ["case", "positions", "pattern"]), end="")
+    case,positions,pattern
+    x,a=pursuer;b=withdrawer,
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    names = list(columns)
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in names])
+    return buffer.getvalue()

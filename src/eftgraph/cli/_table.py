@@ -1,0 +1,87 @@
+"""``eftgraph table PATHS…``: the case table (one row per case per domain, or per loop) as CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from eftgraph.cli._common import fail
+
+
+def _limit(text: str) -> int | None:
+    if text.lower() == "none":
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number or 'none' (got {text!r})")
+    return number
+
+
+def register(subparsers: Any) -> None:
+    command = subparsers.add_parser(
+        "table",
+        help="one row per case per domain (or per loop) for many cases, as CSV or JSON",
+        description=(
+            "Print the case table of every case file found in PATHS (files, folders searched "
+            "recursively, patterns): one row per case per domain, or one per loop with --loops. "
+            "A file that fails is reported on one line and left out; the exit status is then 1."
+        ),
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="case file, folder or pattern")
+    command.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="CSV with a header (default) or JSON"
+    )
+    command.add_argument("--loops", action="store_true", help="one row per loop instead of per domain")
+    command.add_argument(
+        "--limit",
+        type=_limit,
+        default=10_000,
+        metavar="N",
+        help="stop a case with more than N loops (default 10000; 'none': no limit)",
+    )
+    command.add_argument(
+        "--output", "-o", metavar="FILE", help="write the table to FILE instead of printing it"
+    )
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from eftgraph._batch import discover, one_line
+    from eftgraph._io import load, write_atomic
+    from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
+    from eftgraph.errors import EftgraphError
+
+    files, missing = discover(args.paths)
+    if args.output is not None:
+        target = os.path.normcase(os.path.abspath(args.output))
+        if any(os.path.normcase(os.path.abspath(f)) == target for f in files):
+            return fail(f"{args.output}: is one of the case files read; give another output file")
+    status = 0
+    for name, reason in missing:
+        print(f"{name}: {reason}", file=sys.stderr)
+        status = 1
+    rows: list[dict[str, Any]] = []
+    for file in files:
+        try:
+            rows.extend(rows_of(load(file), file=str(file), loops=args.loops, limit=args.limit))
+        except EftgraphError as error:
+            print(f"{file}: {one_line(error, str(file))}", file=sys.stderr)
+            status = 1
+    if args.format == "json":
+        text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = to_csv(rows, LOOP_COLUMNS if args.loops else CASE_COLUMNS)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_atomic(args.output, text.encode("utf-8"))
+        except EftgraphError as error:
+            return fail(str(error))
+    return status
