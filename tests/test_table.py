@@ -307,6 +307,10 @@ def test_cli_reports_bad_files_and_goes_on(tmp_path: Path, capsys: pytest.Captur
     assert huge.startswith(f"{tmp_path / 'huge.yaml'}: case 'huge' has more than 10")
     assert "max_length" in huge
     assert main(["table", str(tmp_path / "huge.yaml"), "--limit", "none"]) == 0
+    capsys.readouterr()
+    assert main(["table", str(tmp_path / "bad.yaml"), "-o", str(tmp_path / "t.csv")]) == 1
+    assert capsys.readouterr().out == ""
+    assert not (tmp_path / "t.csv").exists()  # no table when no case could be read
 
 
 def test_cli_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

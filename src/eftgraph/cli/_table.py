@@ -67,12 +67,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name}: {reason}", file=sys.stderr)
         status = 1
     rows: list[dict[str, Any]] = []
+    read = 0
     for file in files:
         try:
             rows.extend(rows_of(load(file), file=str(file), loops=args.loops, limit=args.limit))
         except EftgraphError as error:
             print(f"{file}: {one_line(error, str(file))}", file=sys.stderr)
             status = 1
+        else:
+            read += 1
+    if not read:  # nothing to tabulate: no table at all, rather than an empty one
+        return 1
     if args.format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
