@@ -530,14 +530,14 @@ def run_batch(
         Outcome(i, name, error=reason) for i, (name, reason) in enumerate(missing, start=len(files))
     ]
     stems = output_stems(files, folder, view=view)
-    inputs = {os.path.normcase(os.path.abspath(f)) for f in files}
+    inputs = {os.path.normcase(os.path.realpath(f)) for f in files}
     options: list[tuple[str, Any]] = [("view", view), ("theme", theme)]
     if language is not None:
         options.append(("language", language))
     tasks = []
     for index, (file, stem) in enumerate(zip(files, stems, strict=True)):
         targets = tuple((f"{stem}.{fmt}", fmt) for fmt in chosen)
-        clash = [p for p, _ in targets if os.path.normcase(os.path.abspath(p)) in inputs]
+        clash = [p for p, _ in targets if os.path.normcase(os.path.realpath(p)) in inputs]
         if clash:
             outcomes.append(
                 Outcome(index, str(file), error=f"the output {clash[0]} would overwrite an input")

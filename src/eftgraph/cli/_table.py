@@ -59,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
     files, missing = discover(args.paths)
     if args.output is not None:
-        target = os.path.normcase(os.path.abspath(args.output))
-        if any(os.path.normcase(os.path.abspath(f)) == target for f in files):
+        target = os.path.normcase(os.path.realpath(args.output))
+        if any(os.path.normcase(os.path.realpath(f)) == target for f in files):
             return fail(f"{args.output}: is one of the case files read; give another output file")
     status = 0
     for name, reason in missing:
