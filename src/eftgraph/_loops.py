@@ -246,11 +246,10 @@ def _build(case: Case, domain: str | None) -> _Prepared:
         + element_field
         for e in elements
     ]
-    code = [
-        sum(element_code[rank[name]] for name in members)
-        + negative_field * sum(pair in negative for pair in inner)
-        for members, inner in zip(graph.members, graph.inner, strict=True)
-    ]
+    code = [sum(element_code[rank[name]] for name in members) for members in graph.members]
+    if negative:
+        for block, inner in enumerate(graph.inner):
+            code[block] += negative_field * sum(pair in negative for pair in inner)
     between = frozenset(
         (a, b)
         for a, nbrs in enumerate(graph.successors)
@@ -275,7 +274,8 @@ def _prepared(case: Case, domain: str | None) -> _Prepared:
     graphs = entry[1]
     prepared = graphs.get(domain)
     if prepared is None:
-        prepared = graphs[domain] = _build(case, domain)
+        with _gc_paused():
+            prepared = graphs[domain] = _build(case, domain)
     return prepared
 
 
