@@ -55,11 +55,16 @@ def output_option(name: str) -> str | None:
 def argv(name: str, case: Path, output: Path) -> list[str]:
     """A call of command *name* on *case* that writes (if it writes) to *output*."""
     args = [name]
+    given = False
     for action in commands()[name]._actions:
         if isinstance(action, argparse._HelpAction):
             continue
-        if not action.option_strings:
-            args.append(str(case))
+        if not action.option_strings:  # the first positional names the case; later ones are optional
+            if not given:
+                args.append(str(case))
+                given = True
+            elif action.nargs not in ("*", "?"):
+                raise AssertionError(f"eftgraph {name}: cannot guess a value for {action.dest}")
         elif action.dest in OUTPUT_OPTIONS:
             args += [action.option_strings[0], str(output)]
         elif action.required:
@@ -70,15 +75,15 @@ def argv(name: str, case: Path, output: Path) -> list[str]:
 
 
 def run(args: list[str]) -> tuple[int, str, str, float]:
-    """Run ``eftgraph *args*`` in this process: exit status, stdout, stderr, seconds."""
+    """Run ``eftgraph *args*`` in this process: exit status, stdout, stderr, processor seconds."""
     out, err = io.StringIO(), io.StringIO()
-    started = time.perf_counter()
+    started = time.process_time()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             status = main(args)
         except SystemExit as exit:
             status = exit.code if isinstance(exit.code, int) else 1
-    return status, out.getvalue(), err.getvalue(), time.perf_counter() - started
+    return status, out.getvalue(), err.getvalue(), time.process_time() - started
 
 
 _SUFFIXES: dict[str, str] = {}

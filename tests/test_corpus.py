@@ -28,7 +28,11 @@ from tests.cli_support import EXAMPLE, READERS, argv, output_suffix, run
 CORPUS = Path("tests/corpus")
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 SECONDS = 2.0
-"""Every bad file is refused within this time, by the API and by every command."""
+"""Every bad file is refused within this much processor time, by the API and by every command.
+
+Processor time, not wall-clock time, so that a busy machine does not fail the test: the
+slowest file takes about 0.4 s on an idle laptop-class processor.
+"""
 
 MARKER = "eftgraph-corpus-marker"
 """The file the hostile YAML tags would create if anything ran them."""
@@ -117,10 +121,10 @@ def test_load_refuses_with_the_expected_problem(
     name: str, big_files: dict[str, tuple[Path, dict[str, Any]]]
 ) -> None:
     path, expected = corpus_file(name, big_files)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(CaseFileError) as caught:
         load(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     first = caught.value.problems[0]
     assert expected["message"] in first.message
     assert first.line == expected["line"]
