@@ -98,7 +98,7 @@ _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Fill ``{field}`` placeholders; ``{Field}`` gives the value with a capital first letter.
 
-    Unlike :meth:`str.format`, braces in the *values* are safe, and a missing
+    Unlike `str.format`, braces in the *values* are safe, and a missing
     field is an error that names it.
 
     >>> fill("{Subj} hears: {label}", {"subj": "he", "label": "{x}"})
@@ -130,7 +130,7 @@ def capitalize(text: str) -> str:
 
 
 def resolve_language(language: object) -> str:
-    """A language code that has a catalog; :class:`LanguageError` listing them if not."""
+    """A language code that has a catalog; `LanguageError` listing them if not."""
     code = str(language)
     if code not in languages():
         raise LanguageError(
@@ -142,7 +142,7 @@ def resolve_language(language: object) -> str:
 
 @functools.cache
 def catalog(language: object) -> Catalog:
-    """The catalog of *language* (a code such as ``"nl"`` or a :class:`~eftgraph.Language`)."""
+    """The catalog of *language* (a code such as ``"nl"`` or a [`Language`][eftgraph.Language])."""
     return Catalog(resolve_language(language))
 
 

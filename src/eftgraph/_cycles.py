@@ -1,4 +1,4 @@
-"""The simple-cycle search behind :func:`eftgraph.find_loops`.
+"""The simple-cycle search behind [`find_loops`][eftgraph.find_loops].
 
 The graph is first reduced to what can lie on a cycle: nodes outside every
 strongly connected component go, and every *chain* (a run of nodes each
@@ -14,7 +14,7 @@ its component that can reach *s* back; so each cycle is found once, from
 the block holding its smallest element. Adjacency lists are sorted by the
 rank of the block's first element, which makes the cycles come out in
 lexicographic order of their elements' ranks once each is rotated to start
-at its smallest element (:meth:`CycleGraph.elements`).
+at its smallest element (`CycleGraph.elements`).
 
 Unbounded, the search is Johnson's algorithm (time per cycle linear in the
 graph). Bounded by a number of elements, it is a depth-first search pruned
@@ -103,7 +103,7 @@ def strong_components(successors: Sequence[Sequence[int]]) -> list[int]:
 class CycleGraph:
     """A directed graph reduced for the cycle search: blocks of chained nodes.
 
-    Build it with :meth:`build`. Node *i* of the original graph is ``names[i]``;
+    Build it with `build`. Node *i* of the original graph is ``names[i]``;
     nodes are numbered in canonical order (rank = number).
     """
 
@@ -112,7 +112,7 @@ class CycleGraph:
     members: Sequence[tuple[str, ...]]
     """Per block: its nodes' names in link order."""
     offset: Sequence[int]
-    """Per block: where its smallest node is in :attr:`members`."""
+    """Per block: where its smallest node is in `members`."""
     weight: Sequence[int]
     """Per block: its number of nodes."""
     successors: Sequence[Sequence[int]]

@@ -83,7 +83,7 @@ class Bridge:
 class DomainComparison:
     """Two domains side by side: positions, reversals, what connects them.
 
-    Build it with :func:`compare_domains`.
+    Build it with [`compare_domains`][eftgraph.compare_domains].
     """
 
     a: str
@@ -135,14 +135,14 @@ def compare_domains(case: Case, a: str = "everyday", b: str = "sexual") -> Domai
         The case.
     a, b
         Two different domains of the case. A domain the case lacks raises
-        :class:`~eftgraph.UnknownDomainError`, listing the domains it has.
+        [`UnknownDomainError`][eftgraph.UnknownDomainError], listing the domains it has.
 
     Returns
     -------
     DomainComparison
-        Each partner's position in each domain (:func:`positions`); the partners
+        Each partner's position in each domain ([`positions`][eftgraph.positions]); the partners
         whose position reverses (pursuer ↔ withdrawer); the overall
-        :class:`ReversalKind`; and the bridges: links that cross between the two
+        [`ReversalKind`][eftgraph.ReversalKind]; and the bridges: links that cross between the two
         domains, and pairs of elements of the same partner and kind, one in each
         domain, whose labels share a meaning word ("feeling a failure" under
         both cycles). The words are compared without case or accents, ignoring

@@ -1,7 +1,7 @@
 """Where to intervene: the elements the negative loops share, and the smallest sets that break them all.
 
 A *negative loop* is interactional, reinforcing and not secure
-(:attr:`eftgraph.Loop.negative`). An element on every negative loop is a
+(`eftgraph.Loop.negative`). An element on every negative loop is a
 place where the whole negative cycle can be interrupted; a *breaking set* is a
 set of elements that together touch every negative loop.
 
@@ -73,7 +73,7 @@ class BreakingSet:
 
 @attrs.frozen
 class InterventionPoints:
-    """Where the negative loops can be interrupted; build it with :func:`intervention_points`."""
+    """Where the negative loops can be interrupted; build it with [`intervention_points`][eftgraph.intervention_points]."""
 
     loops: tuple[Loop, ...]
     """The negative loops considered (interactional, reinforcing, not secure), in loop order."""
@@ -81,9 +81,9 @@ class InterventionPoints:
     """``(element id, number of negative loops through it)``, most first, then in canonical order;
     elements on no negative loop are left out."""
     smallest: tuple[BreakingSet, ...]
-    """The smallest breaking sets (every one when :attr:`exact`, at most :data:`MAX_SETS`)."""
+    """The smallest breaking sets (every one when `exact`, at most `MAX_SETS`)."""
     exact: bool
-    """True when the sets are proven smallest (and all of them are listed, up to :data:`MAX_SETS`);
+    """True when the sets are proven smallest (and all of them are listed, up to `MAX_SETS`);
     False when the greedy heuristic was used: one set, perhaps not the smallest."""
 
     @property
@@ -117,8 +117,8 @@ def intervention_points(
     case
         The case.
     domain, max_length, limit
-        As for :func:`~eftgraph.find_loops`, which finds the loops (a case with
-        more loops than *limit* raises :class:`~eftgraph.LoopLimitError`).
+        As for [`find_loops`][eftgraph.find_loops], which finds the loops (a case with
+        more loops than *limit* raises [`LoopLimitError`][eftgraph.LoopLimitError]).
 
     Returns
     -------
@@ -126,18 +126,18 @@ def intervention_points(
         The negative loops; each element on one of them with the number of
         negative loops through it, most first; and the smallest breaking sets.
         Elements that lie on exactly the same negative loops are interchangeable
-        and are grouped as the choices of one :class:`BreakingSet`.
+        and are grouped as the choices of one [`BreakingSet`][eftgraph.BreakingSet].
 
     Notes
     -----
     Finding a smallest breaking set is the minimum hitting set problem. The
     search is exact (it finds every smallest set, by branching on the loop
     with the fewest choices, with the greedy set as an upper bound) as long as
-    it takes at most :data:`EXACT_STEPS` steps, which covers any case written
+    it takes at most `EXACT_STEPS` steps, which covers any case written
     by hand and thousands of loops. Beyond, it falls back to the greedy
     heuristic (repeatedly take the choice that breaks the most remaining
     loops, then drop choices that became redundant), whose set may be larger
-    than the smallest; :attr:`InterventionPoints.exact` is then False.
+    than the smallest; `InterventionPoints.exact` is then False.
 
     Examples
     --------
@@ -183,11 +183,11 @@ def points_of(case: Case, found: Sequence[Loop]) -> InterventionPoints:
 
 
 class _OutOfSteps(Exception):
-    """The exact search took more than :data:`EXACT_STEPS` steps."""
+    """The exact search took more than `EXACT_STEPS` steps."""
 
 
 class _Enough(Exception):
-    """The exact search found :data:`MAX_SETS` smallest sets: the size is proven, the list is long enough."""
+    """The exact search found `MAX_SETS` smallest sets: the size is proven, the list is long enough."""
 
 
 def _smallest(everything: int, masks: Sequence[int]) -> tuple[list[tuple[int, ...]], bool]:

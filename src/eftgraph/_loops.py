@@ -198,13 +198,13 @@ def _pattern(stances: int) -> Pattern:
 
 @attrs.frozen
 class _Prepared:
-    """A case (or one domain of it) ready for the search (see :mod:`eftgraph._cycles`)."""
+    """A case (or one domain of it) ready for the search (see `eftgraph._cycles`)."""
 
     graph: CycleGraph
     code: Sequence[int]
     """Per block, a number whose sum over a loop counts what the loop holds.
 
-    Fields of :attr:`width` bits each: one per partner, one per domain, four for the
+    Fields of `width` bits each: one per partner, one per domain, four for the
     behaviours' stances (pursue, withdraw, secure, none), one for the ``-`` links inside
     the block, one for its elements. Summing (in C) is much faster than OR-ing, and a
     block stands for a whole chain of elements.
@@ -283,7 +283,7 @@ def _prepared(case: Case, domain: str | None) -> _Prepared:
 
 
 def check_domain(case: Case, domain: str) -> str:
-    """*domain* if the case has it; else an :class:`~eftgraph.UnknownDomainError` listing its domains."""
+    """*domain* if the case has it; else an [`UnknownDomainError`][eftgraph.UnknownDomainError] listing its domains."""
     if domain not in case.domains:
         suggestion = nearest(domain, case.domains)
         raise UnknownDomainError(
@@ -313,7 +313,7 @@ def find_loops(
         Keep only the loops of at most this many elements (a much faster search
         on large cases).
     limit
-        Stop with a :class:`~eftgraph.LoopLimitError` as soon as more loops than
+        Stop with a [`LoopLimitError`][eftgraph.LoopLimitError] as soon as more loops than
         this are found (``None``: no limit). The number of loops can grow
         exponentially with the number of links; the error says how to narrow
         the search.
@@ -423,7 +423,7 @@ def find_loops(
 
 
 _SETTERS = tuple(getattr(Loop, field.name).__set__ for field in attrs.fields(Loop))
-"""Slot setters of :class:`Loop`, in field order (elements, partners, domains, polarity, pattern, case)."""
+"""Slot setters of [`Loop`][eftgraph.Loop], in field order (elements, partners, domains, polarity, pattern, case)."""
 assert tuple(f.name for f in attrs.fields(Loop)) == (
     "elements",
     "partners",

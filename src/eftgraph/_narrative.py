@@ -41,10 +41,10 @@ def describe(obj: Case | Loop | DomainComparison, *, language: object = None) ->
     Parameters
     ----------
     obj
-        A :class:`~eftgraph.Case` (its cycles, domain comparisons and referrals,
-        one paragraph each), a :class:`~eftgraph.Loop` (its pattern and a walk
+        A [`Case`][eftgraph.Case] (its cycles, domain comparisons and referrals,
+        one paragraph each), a [`Loop`][eftgraph.Loop] (its pattern and a walk
         round it: "When Janine criticises…, Mathijs hears…") or a
-        :class:`~eftgraph.DomainComparison` (positions, reversal, bridges).
+        [`DomainComparison`][eftgraph.DomainComparison] (positions, reversal, bridges).
     language
         ``"en"``, ``"nl"`` or any language with a message catalog; default: the
         case's ``language``.

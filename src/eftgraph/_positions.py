@@ -21,7 +21,7 @@ __all__ = ["PositionReason", "Positions", "positions"]
 
 
 class PositionReason(_StrEnum):
-    """Why a partner has the position :func:`positions` gives.
+    """Why a partner has the position [`positions`][eftgraph.positions] gives.
 
     ``declared`` and ``inferred`` come with ``pursuer`` or ``withdrawer``; the
     other three explain an ``undetermined`` position.
@@ -42,8 +42,8 @@ class PositionReason(_StrEnum):
 class Positions(Mapping[str, Position]):
     """Each partner's position in one domain: a read-only ``{partner_id: Position}`` mapping.
 
-    Besides the positions it keeps *why*: :attr:`reasons` gives a
-    :class:`PositionReason` for every partner, and :attr:`evidence` the ids of
+    Besides the positions it keeps *why*: `reasons` gives a
+    [`PositionReason`][eftgraph.PositionReason] for every partner, and `evidence` the ids of
     the behaviours the inference looked at. It compares equal to a plain dict
     with the same items.
 
@@ -108,7 +108,7 @@ def positions(case: Case, domain: str) -> Positions:
     in the domain decide: all that have a protective stance pursue → pursuer,
     all withdraw → withdrawer. When there is no such behaviour, or some pursue
     and others withdraw, the position is ``undetermined`` and
-    :attr:`Positions.reasons` says why: eftgraph never guesses.
+    `Positions.reasons` says why: eftgraph never guesses.
 
     Every partner of the case is in the result, in the case's order (a partner
     with no part in the domain is undetermined, ``no-behavior``).
@@ -119,7 +119,7 @@ def positions(case: Case, domain: str) -> Positions:
         The case.
     domain
         One of ``case.domains``; another name raises
-        :class:`~eftgraph.UnknownDomainError`, which lists them.
+        [`UnknownDomainError`][eftgraph.UnknownDomainError], which lists them.
 
     Examples
     --------
