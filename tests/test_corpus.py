@@ -255,3 +255,15 @@ def test_a_file_of_thousands_of_problems_lists_fifty(tmp_path: Path) -> None:
     problems = caught.value.problems
     assert len(problems) == 51
     assert problems[-1].message == f"… and {4999 - 50} more problems"  # the first k is no duplicate
+
+
+def test_an_error_a_command_lets_through_still_ends_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eftgraph.cli import _check
+    from eftgraph.errors import RenderError
+
+    def broken(args: object) -> int:
+        raise RenderError("the renderer fell over")
+
+    monkeypatch.setattr(_check, "run", broken)
+    status, _, err, _ = run(["check", str(EXAMPLE)])
+    assert (status, err) == (1, "eftgraph: the renderer fell over\n")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from eftgraph._version import __version__
+from eftgraph.errors import EftgraphError
 
 __all__ = ["main"]
 
@@ -52,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("eftgraph: interrupted", file=sys.stderr)
         return 1
     except BrokenPipeError:
+        return 1
+    except EftgraphError as error:  # a command that let its own error through still ends cleanly
+        print(f"eftgraph: {error}", file=sys.stderr)
         return 1
     return status
 
