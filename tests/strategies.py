@@ -170,7 +170,9 @@ def named_cases(draw: st.DrawFn) -> tuple[Case, list[str]]:
         for slot in ("trigger", "behavior", "perception", "secondary", "fear", "primary", "need"):
             if element.partner is not None and element.id == f"{element.domain}.{element.partner}.{slot}":
                 return f"{element.domain}.{partner_ids[element.partner]}.{slot}"
-        return f"{draw(st.sampled_from(names)).lower()}-{element.id}"
+        name = draw(st.sampled_from(names)).lower()
+        glue = draw(st.sampled_from(["-", "_", ".", ""]))  # "": glued into one word
+        return f"{name}{glue}{element.id}" if draw(st.booleans()) else f"{element.id}{glue}{name.title()}"
 
     element_ids = {e.id: element_id(e) for e in case.elements}
     named = Case(

@@ -267,6 +267,34 @@ def test_everything_is_covered_title_links_concerns_domains_and_ids() -> None:
         assert not re.search("janine|mathijs|utrecht", text, re.IGNORECASE), text
 
 
+def test_names_written_into_ids_any_way_are_removed() -> None:
+    ids = [
+        "janineCoats",
+        "mathijslaptop",
+        "janine2",
+        "devrieshuis",
+        "JANINE_note",
+        "evening",
+        "laptop-evening",
+    ]
+    case = Case(
+        id="janineMathijs2024",
+        partners=[Partner("janine", "Janine"), Partner("mathijs", "Mathijs de Vries")],
+        elements=[Element(i, "need", "x", partner="janine") for i in ids],
+    )
+    anonymous, _ = anonymize(case)
+    assert anonymous.id == "partner-a-partner-b-2024"
+    assert sorted(e.id for e in anonymous.elements) == [
+        "evening",
+        "laptop-evening",
+        "partner-a-2",
+        "partner-a-Coats",
+        "partner-a_note",
+        "partner-b-huis",
+        "partner-b-laptop",
+    ]
+
+
 def test_ids_that_would_collide_are_kept_apart() -> None:
     case = Case(
         id="c",

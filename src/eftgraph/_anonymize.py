@@ -363,9 +363,15 @@ class _TextReplacer:
 class _IdReplacer:
     """Replaces removed words inside ids, token by token (``janine-coats`` → ``partner-a-coats``).
 
-    Names and identifiers are removed from every id; partner ids (often short, like ``a``)
-    only from element and case ids, where a partner's id is part of the name.
+    Tokens are split at ``.``, ``-`` and ``_``, at a lower-case letter followed by a capital
+    (``janineCoats``) and between letters and digits (``janine2``). Names and identifiers
+    are removed from every id; partner ids (often short, like ``a``) only from element and
+    case ids, where a partner's id is part of the name. Element and case ids also lose
+    names of four letters or more written into a longer word (``mathijslaptop``), since
+    ids are never read as prose.
     """
+
+    _TOKENS = re.compile(r"([._\-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 
     def __init__(self, words: list[_Word], partner_map: Mapping[str, str]) -> None:
         names: dict[tuple[str, ...], str] = {}
@@ -378,11 +384,19 @@ class _IdReplacer:
             every.setdefault(tuple(_slug_tokens(old)) or (old.lower(),), new)
         self.names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
         self.every = sorted(every.items(), key=lambda item: len(item[0]), reverse=True)
+        glued = {"".join(run): new for run, new in self.names if len("".join(run)) >= 4}
+        self.glued = (
+            re.compile("|".join(re.escape(g) for g in sorted(glued, key=len, reverse=True)), re.IGNORECASE)
+            if glued
+            else None
+        )
+        self.glued_map = glued
 
-    @staticmethod
-    def _swap(value: str, runs: list[tuple[tuple[str, ...], str]]) -> tuple[str, list[str]]:
+    def _swap(
+        self, value: str, runs: list[tuple[tuple[str, ...], str]], *, glued: bool = False
+    ) -> tuple[str, list[str]]:
         """*value* with every run of removed tokens replaced (separators kept), and what was removed."""
-        parts = re.split(r"([._\-]+)", value)
+        parts = self._TOKENS.split(value)
         tokens, separators = parts[0::2], [*parts[1::2], ""]
         out: list[str] = []
         removed: list[str] = []
@@ -397,16 +411,22 @@ class _IdReplacer:
                 ):
                     removed.append("-".join(tokens[i : i + len(run)]))
                     i += len(run)
-                    out.append(new + separators[i - 1])
+                    out.append(new + (separators[i - 1] or ("-" if i < len(tokens) else "")))
                     break
             else:
-                out.append(tokens[i] + separators[i])
+                token = tokens[i]
+                if glued and self.glued is not None:
+                    token = self.glued.sub(lambda m: f"-{self.glued_map[m.group().lower()]}-", token).strip(
+                        "-"
+                    )
+                    token = re.sub("-{2,}", "-", token)
+                out.append(token + separators[i])
                 i += 1
         return "".join(out), removed
 
     def replace(self, value: str, pattern: re.Pattern[str]) -> str:
         """*value* without removed words or partner ids, still matching *pattern* (or ``""``)."""
-        new, _ = self._swap(value, self.every)
+        new, _ = self._swap(value, self.every, glued=True)
         return new if pattern.match(new) else (_slug(new, pattern=pattern) or "")
 
     def domain(self, name: str) -> str:
