@@ -441,6 +441,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="eftgraph-bench-") as folder:
         work = Path(folder)
+        # Fresh processes read compiled bytecode, as they do for a user after the first run,
+        # even where PYTHONDONTWRITEBYTECODE is set; the cache lives in the temporary folder.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         steps: list[tuple[str, Callable[[], Figure | list[Figure]]]] = [
             ("P1", lambda: bench_render(size, work)),
             ("P2", lambda: bench_loops(size)),
