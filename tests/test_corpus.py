@@ -110,7 +110,10 @@ def test_the_corpus_is_complete() -> None:
     assert len(files) >= 25
     suffixes = {Path(name).suffix for name in files}
     assert {".yaml", ".json", ".toml"} <= suffixes
-    assert all(set(entry) == {"why", "message", "line", "path"} for entry in EXPECTED.values())
+    assert all(
+        {"why", "message", "line", "path"} <= set(entry) <= {"why", "message", "line", "path", "suggestion"}
+        for entry in EXPECTED.values()
+    )
 
 
 # --------------------------------------------------------------------------- the API
@@ -129,6 +132,7 @@ def test_load_refuses_with_the_expected_problem(
     assert expected["message"] in first.message
     assert first.line == expected["line"]
     assert first.path == expected["path"]
+    assert first.suggestion == expected.get("suggestion")
     assert first.file == str(path)
     assert caught.value.file == str(path)
     assert str(caught.value).startswith(str(path))
@@ -171,6 +175,8 @@ def test_every_command_refuses_every_bad_file(
         assert f"{expected['line']}:" in lines[0].replace(str(path), "")
     if expected["path"]:
         assert f"{expected['path']}: " in lines[0]
+    if "suggestion" in expected:  # the nearest valid word is offered
+        assert f"did you mean '{expected['suggestion']}'?" in lines[0]
     assert files_in(folder) == [], f"eftgraph {command} {name} wrote output for a bad file"
     assert elapsed < SECONDS
     if name in HOSTILE:
