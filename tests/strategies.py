@@ -25,7 +25,7 @@ from eftgraph import (
 )
 from eftgraph._sheets import SLOTS
 
-__all__ = ["NAMES", "cases", "labels", "mutated_files", "named_cases"]
+__all__ = ["NAMES", "cases", "labels", "mutated_files", "named_cases", "unicode_texts"]
 
 labels = st.text(
     alphabet=st.characters(codec="utf-8"),
@@ -382,3 +382,13 @@ def _mutate_bytes(draw: st.DrawFn, data: bytes) -> bytes:
     if how == "insert":
         return data[:at] + draw(st.binary(min_size=1, max_size=4)) + data[at:]
     return data[:at] + data[at + draw(st.integers(1, 8)) :]
+
+
+@st.composite
+def unicode_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """A case file as Python text with any characters put in, lone surrogates and controls included."""
+    text, fmt = draw(st.sampled_from(_seeds()))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.text(min_size=1, max_size=3)) + text[at:]
+    return text, fmt

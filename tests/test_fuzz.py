@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from eftgraph import Case, CaseFileError, anonymize, dumps, loads, render, to_dot
 from eftgraph.errors import EftgraphError
-from tests.strategies import cases, mutated_files
+from tests.strategies import cases, mutated_files, unicode_texts
 
 FORMATS = ("yaml", "json", "toml")
 LONG = int(os.environ.get("EFTGRAPH_FUZZ_EXAMPLES", "100000"))
@@ -72,6 +72,27 @@ def refuse_or_accept(data: bytes, fmt: str) -> str:
 @given(sample=mutated_files())
 def test_the_loader_raises_nothing_but_case_file_error(sample: tuple[bytes, str]) -> None:
     refuse_or_accept(*sample)
+
+
+def judge_text(text: str, fmt: str) -> str:
+    """Load Python text (which may hold anything, lone surrogates too): a case or a refusal."""
+    try:
+        case = loads(text, fmt)
+    except CaseFileError:
+        return "refused"
+    assert loads(dumps(case, fmt), fmt) == case
+    return "accepted"
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(sample=unicode_texts())
+def test_any_text_raises_nothing_but_case_file_error(sample: tuple[str, str]) -> None:
+    judge_text(*sample)
+
+
+@given(text=st.text(), fmt=st.sampled_from(FORMATS))
+def test_arbitrary_text_raises_nothing_but_case_file_error(text: str, fmt: str) -> None:
+    judge_text(text, fmt)
 
 
 # --------------------------------------------------------------------------- valid cases

@@ -88,8 +88,16 @@ def _yaml(text: str) -> Parsed:
             message = f"nesting deeper than {MAX_DEPTH} levels"
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         raise ParseFailure([Problem(path="", message=message, line=line, column=column)]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control
+        ahead = text[: error.position]
+        if loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8
+            ahead = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+        message = f"not valid YAML: character U+{error.character:04X} is not allowed ({error.reason})"
+        line, column = ahead.count("\n") + 1, len(ahead) - (ahead.rfind("\n") + 1) + 1
+        raise ParseFailure([Problem(path="", message=message, line=line, column=column)]) from None
     except yaml.YAMLError as error:
-        raise ParseFailure([Problem(path="", message=f"not valid YAML: {error}")]) from None
+        message = " ".join(f"not valid YAML: {error}".split())
+        raise ParseFailure([Problem(path="", message=message)]) from None
     except RecursionError:
         raise ParseFailure([Problem(path="", message=f"nesting deeper than {MAX_DEPTH} levels")]) from None
     if root is None:

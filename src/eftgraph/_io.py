@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from eftgraph._formats import FORMATS, MAX_FILE_BYTES, ParseFailure, parse
+from eftgraph._formats import FORMATS, MAX_FILE_BYTES, ParseFailure, dotted, parse
 from eftgraph._model import Case, Element
 from eftgraph._sheets import collapse
 from eftgraph._structure import FORMAT_VERSION
@@ -153,15 +154,61 @@ def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
             ) from None
     if "\x00" in text:
         raise fail([Problem(path="", message="this is a binary file, not a text case file")])
+    found = _SURROGATE.search(text)
+    if found is not None:
+        ahead = text[: found.start()]
+        raise fail(
+            [
+                Problem(
+                    path="",
+                    message=f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not "
+                    "Unicode text; save the file as UTF-8",
+                    line=ahead.count("\n") + 1,
+                    column=found.start() - (ahead.rfind("\n") + 1) + 1,
+                )
+            ]
+        )
     try:
         parsed = parse(text, fmt)
     except ParseFailure as failure:
         raise fail(failure.problems) from None
+    escaped = _escaped_surrogate(parsed.data)
+    if escaped is not None:  # written as an escape ("\ud800") in JSON, TOML or YAML
+        raise fail(
+            [
+                Problem(
+                    path=dotted(escaped),
+                    message="the text holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text",
+                    line=parsed.where.get(escaped, (None, None))[0],
+                    column=parsed.where.get(escaped, (None, None))[1],
+                )
+            ]
+        )
     result = structure(parsed, file or "<string>")
     if isinstance(result, list):
         ordered = sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0))
         raise fail(ordered)
     return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
+    """The path of the first key or text in *data* that holds a lone surrogate, if any."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return path
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return (*path, key)
+                stack.append((item, (*path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(value))
+    return None
 
 
 def _with_file(problem: Problem, file: str | None) -> Problem:
