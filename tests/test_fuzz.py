@@ -159,6 +159,19 @@ def test_long_run_broken_files(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.fuzz
+def test_long_run_unicode_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes: Counter[str] = Counter()
+
+    @long_run
+    @given(sample=unicode_texts())
+    def property(sample: tuple[str, str]) -> None:
+        outcomes[judge_text(*sample)] += 1
+
+    property()
+    report(capsys, "texts with any characters", outcomes)
+
+
+@pytest.mark.fuzz
 def test_long_run_valid_cases(capsys: pytest.CaptureFixture[str]) -> None:
     outcomes: Counter[str] = Counter()
 
