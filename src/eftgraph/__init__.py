@@ -10,7 +10,7 @@ Examples
 
 from __future__ import annotations
 
-from eftgraph._anonymize import AnonymizationError, anonymize
+from eftgraph._anonymize import anonymize
 from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, compare_domains
 from eftgraph._intervene import BreakingSet, InterventionPoints, intervention_points
 from eftgraph._io import dump, dumps, load, loads
@@ -37,6 +37,7 @@ from eftgraph._sheets import Sheet
 from eftgraph._table import table
 from eftgraph._version import __version__
 from eftgraph.errors import (
+    AnonymizationError,
     CaseError,
     CaseFileError,
     EftgraphError,

@@ -31,9 +31,9 @@ from eftgraph._model import (
     Partner,
 )
 from eftgraph._sheets import SLOTS
-from eftgraph.errors import EftgraphError
+from eftgraph.errors import AnonymizationError
 
-__all__ = ["AnonymizationError", "anonymize"]
+__all__ = ["anonymize"]
 
 PARTICLES = frozenset(
     {"al", "bin", "ben", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du"}
@@ -46,10 +46,6 @@ _SEPARATOR = r"[\s\-]+"
 _POSSESSIVE = r"(?P<possessive>['’]s|s)?"
 _NEUTRAL = re.compile(r"partner(?: [a-z]{1,3})?")
 """Names that are already neutral labels ("Partner A"): left alone, so anonymising twice changes nothing."""
-
-
-class AnonymizationError(EftgraphError, ValueError):
-    """A case cannot be anonymised as asked (an unknown partner, an empty word, a leaking pseudonym)."""
 
 
 def anonymize(

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AnonymizationError",
     "CaseError",
     "CaseFileError",
     "EftgraphError",
@@ -106,3 +107,7 @@ class RenderError(EftgraphError, RuntimeError):
 
 class FigureError(EftgraphError, ValueError):
     """A figure was asked for with an option it does not have (view, theme, language, …)."""
+
+
+class AnonymizationError(EftgraphError, ValueError):
+    """A case cannot be anonymised as asked (an unknown partner, an empty word, a leaking pseudonym)."""

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eftgraph._anonymize import AnonymizationError, anonymize
+from eftgraph._anonymize import anonymize
 from eftgraph._io import SUFFIXES, dumps, write_atomic
 from eftgraph.cli._common import fail, load_or_report
-from eftgraph.errors import EftgraphError
+from eftgraph.errors import AnonymizationError, EftgraphError
 
 
 def register(subparsers: Any) -> None:
