@@ -411,6 +411,14 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+def _largest_first(task: _Task) -> int:
+    """Big files first, so no worker is left with a big one at the end while the others idle."""
+    try:
+        return -os.stat(task.file).st_size
+    except OSError:
+        return 0
+
+
 def _round(tasks: Sequence[_Task], jobs: int, done: Callable[[Outcome], None]) -> set[int]:
     """Run *tasks* in a pool of *jobs* worker processes; the indexes of the tasks that finished.
 
@@ -424,7 +432,7 @@ def _round(tasks: Sequence[_Task], jobs: int, done: Callable[[Outcome], None]) -
     with concurrent.futures.ProcessPoolExecutor(
         max_workers=jobs, mp_context=_context(), initializer=_quiet_worker
     ) as pool:
-        futures = {pool.submit(_work, task): task for task in tasks}
+        futures = {pool.submit(_work, task): task for task in sorted(tasks, key=_largest_first)}
         try:
             for future in concurrent.futures.as_completed(futures):
                 try:
