@@ -1,6 +1,6 @@
 """Anonymising a case before it is shown: names and other identifiers out of every text and id.
 
-A case file is clinical data about two people's intimate life. :func:`anonymize` returns a
+A case file is clinical data about two people's intimate life. `anonymize` returns a
 copy of a case in which the partners are "Partner A", "Partner B", … (or pseudonyms you
 choose) and every name and extra identifier (children's names, places, employers) is
 replaced wherever it appears: the title, element labels, link labels, concern labels,
