@@ -53,7 +53,8 @@ def clean(text: str) -> list[str]:
         kept = "".join(
             " " if _is_space(char) else char for char in raw if _is_space(char) or not _is_dropped(char)
         )
-        paragraph = " ".join(part for part in kept.split(" ") if part)
+        # other Unicode spaces (no-break, thin, …) stay inside a word but not at its ends
+        paragraph = " ".join(part.strip() for part in kept.split(" ") if part.strip())
         if paragraph:
             paragraphs.append(paragraph)
     return paragraphs
