@@ -63,7 +63,7 @@ def build(name: str, options: dict[str, str], fmt: str = "svg") -> bytes:
 
     language = name.split(".")[1]
     case = load(ROOT / EXAMPLES[language])
-    return pipe(to_dot(case, **options).source, fmt, renderer="embedded")  # type: ignore[arg-type]
+    return pipe(to_dot(case, **options).source, fmt, renderer="embedded")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from eftgraph import Case, Language, RenderError, load, render, to_dot
+from eftgraph import Case, Element, Language, Link, Partner, RenderError, Sheet, load, render, to_dot
 from eftgraph.figures import _render, pipe
 from eftgraph.figures._i18n import WORDS
 from eftgraph.figures._text import words
@@ -209,6 +210,23 @@ def test_a_failing_renderer_leaves_the_old_file_alone(
 
 
 @needs_embedded
+def test_auto_falls_back_to_embedded_when_the_system_graphviz_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Old system Graphviz releases have layout bugs; ``auto`` then uses the embedded renderer."""
+    broken = tmp_path / "dot"
+    broken.write_text("#!/bin/sh\necho 'Error: trouble in init_rank' >&2\nexit 1\n")
+    broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(_render, "find_system", lambda: str(broken))
+    svg = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg")
+    assert b"graphviz-pure" in svg
+    with pytest.raises(RenderError, match="trouble in init_rank"):
+        pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
+    with pytest.raises(RenderError, match="trouble in init_rank"):
+        pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "pdf")  # the embedded one makes no PDF
+
+
+@needs_embedded
 def test_the_embedded_renderer_is_found_without_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "")
     found = _render.find_embedded()
@@ -239,3 +257,86 @@ def test_notebook_shows_the_dot_text_when_no_renderer_is_installed(no_renderer: 
     assert to_dot(case, view="compare")._repr_mimebundle_() == {
         "text/plain": to_dot(case, view="compare").source
     }
+
+
+def _four_partners() -> Case:
+    """Behaviour-only columns beside full ones: links inside a row once broke dot's ranking."""
+    return Case.from_sheets(
+        id="four",
+        partners=[Partner("a", "Ann"), Partner("b", "Bo"), Partner("c", "Cas"), Partner("d", "Dee")],
+        sheets=[
+            Sheet(
+                "everyday",
+                "a",
+                trigger="bills",
+                behavior="nags",
+                perception="nobody helps",
+                secondary="anger",
+                fear="alone",
+                primary="hurt",
+                need="help",
+            ),
+            Sheet("everyday", "b", behavior="hides"),
+            Sheet("everyday", "c", behavior="slams doors"),
+            Sheet("everyday", "d", behavior="leaves", secondary="numb", primary="shame"),
+        ],
+    )
+
+
+def _flat_bridge() -> Case:
+    """A labelled link between two domains in the same row, beside an invisible ordering edge."""
+    return Case(
+        id="flat",
+        partners=[Partner("a", "Ann"), Partner("b", "Bo")],
+        elements=[
+            Element("e", "trigger", "rain", domain="sexual"),
+            Element("a", "behavior", "asks", partner="a", domain="sexual"),
+            Element("c", "perception", "pressure", partner="b", domain="sexual"),
+            Element("d", "trigger", "kids", domain="caregiving"),
+            Element("b", "perception", "alone", partner="a", domain="caregiving"),
+        ],
+        links=[
+            Link("a", "c"),
+            Link("a", "d"),
+            Link("a", "b"),
+            Link("c", "b", sign="-", label="calms"),
+            Link("b", "a"),
+        ],
+    )
+
+
+def _labelled_link_in_a_row() -> Case:
+    """A labelled link between two triggers: a label on a link inside a row once broke dot's ranking."""
+    return Case(
+        id="row",
+        partners=[Partner("a", "Ann"), Partner("b", "Bo")],
+        elements=[
+            Element("c", "trigger", "rain"),
+            Element("d", "trigger", "kids"),
+            Element("f", "perception", "alone", partner="a"),
+            Element("a", "perception", "pressure", partner="a", domain="sexual"),
+            Element("b", "trigger", "work", domain="caregiving"),
+        ],
+        links=[Link("a", "b"), Link("b", "d", sign="-", label="calms")],
+        domains=["everyday", "sexual", "caregiving"],
+    )
+
+
+@pytest.mark.parametrize("renderer", BOTH_RENDERERS)
+@pytest.mark.parametrize(
+    "make",
+    [_four_partners, _flat_bridge, _labelled_link_in_a_row],
+    ids=["four-partners", "flat-bridge", "labelled-link-in-a-row"],
+)
+def test_awkward_layouts_render(renderer: str, make: Callable[[], Case]) -> None:
+    case = make()
+    views: list[tuple[dict[str, object], tuple[str, ...]]] = [({"domain": d}, (d,)) for d in case.domains]
+    if len(case.domains) > 1:
+        views.append(({"view": "compare", "domain": list(case.domains[:2])}, case.domains[:2]))
+    for options, domains in views:
+        for highlight in ("none", "strongest"):
+            source = to_dot(case, highlight=highlight, **options).source  # type: ignore[arg-type]
+            nodes = node_texts(pipe(source, "svg", renderer=renderer))
+            for element in case.elements:
+                if element.domain in domains:
+                    assert words_of(nodes[element_node(case, element.id)]) == words(element.label)

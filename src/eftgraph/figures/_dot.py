@@ -257,6 +257,12 @@ class _Builder:
             if len(inside) == 1:
                 outside = ends[1] if inside[0] is ends[0] else ends[0]
                 self.ghosts[(link.source, link.target)] = (f"g{len(self.ghosts)}", inside[0], outside)
+        self.flat = any(
+            case.element(link.source).kind is case.element(link.target).kind
+            and (link.source in self.shown or link.target in self.shown)
+            for link in case.links
+        )
+        """True when a link joins two elements of the same row (two behaviours, say)."""
         self.heights: dict[ElementKind, str] = {}
         """Height of the boxes of each row under water (inches): the shaded boxes line up."""
         for kind in self._below():
@@ -441,13 +447,14 @@ class _Builder:
         for element in cell:
             self._element(graph, element)
         if not cell and column is not None:
+            in_water = kind.below_waterline and track == "down"
             graph.node(
                 self._placeholder(panel, column, kind, track),
                 label="",
                 style="invis",
-                group=self._group(panel, column, track),
                 width="0.3",
                 height=self.heights.get(kind, "0.3"),
+                **({} if in_water else {"group": self._group(panel, column, track)}),
             )
 
     def _heads(self, graph: Any, panel: _Panel) -> None:
@@ -493,7 +500,7 @@ class _Builder:
         elif element.kind is ElementKind.TRIGGER:
             attributes["fillcolor"] = theme.trigger_fill
             attributes["style"] = "rounded,filled,dashed"
-        if element.partner is not None:
+        if element.partner is not None and not element.kind.below_waterline:
             panel = self.panels[self.domains.index(element.domain)]
             cell = self.cells[(panel.index, element.partner, element.kind)]
             if cell[0] is element:
@@ -514,8 +521,26 @@ class _Builder:
     def _placeholder(self, panel: _Panel, column: str, kind: ElementKind, track: str) -> str:
         return f"p{panel.index}_{panel.columns.index(column)}_{kind.layer}{track[0]}"
 
+    def _linked_nodes(self) -> set[frozenset[str]]:
+        """The pairs of nodes that a drawn link joins (either way)."""
+        pairs = set()
+        for link in self.case.links:
+            ghost = self.ghosts.get((link.source, link.target))
+            ends = [
+                self.ids[end] if end in self.shown else ghost[0] if ghost else ""
+                for end in (link.source, link.target)
+            ]
+            if all(ends):
+                pairs.add(frozenset(ends))
+        return pairs
+
     def _group(self, panel: _Panel, column: str, track: str) -> str:
-        """The Graphviz group of one track: links between its nodes are kept straight and uncrossed."""
+        """The Graphviz group of one track: links between its nodes are kept straight and uncrossed.
+
+        Only nodes above the waterline get one: dot's ranking can fail ("trouble in
+        init_rank") on groups that reach into a cluster, and the shaded boxes keep
+        what is under water in its column anyway.
+        """
         return f"t{panel.index}_{panel.columns.index(column)}{track[0]}"
 
     def _head_id(self, panel: _Panel, column: str) -> str:
@@ -575,11 +600,17 @@ class _Builder:
                     left = inside.partner is not None and self._tracks(panel, inside.partner)[0] == "down"
                     row.insert(1, node) if left else row.append(node)
             rows.append(row)
+        linked = self._linked_nodes()
         for row in rows:
             with graph.subgraph() as rank:
                 rank.attr(rank="same")
+                for node in row:
+                    rank.node(node)
                 for tail, head in pairwise(row):
-                    rank.edge(tail, head, style="invis")
+                    # Graphviz fails ("lost edge") or hangs on a flat link doubled by an
+                    # invisible one; the groups keep those two nodes in order anyway.
+                    if frozenset((tail, head)) not in linked:
+                        rank.edge(tail, head, style="invis")
         spine = [row[0] for row in rows]
         for tail, head in pairwise(spine):
             graph.edge(tail, head, style="invis", weight="20")
@@ -596,13 +627,30 @@ class _Builder:
     # ------------------------------------------------------------------ links
 
     def _links(self) -> None:
+        pairs = {(link.source, link.target): link for link in self.case.links}
         for link in self.case.links:
             source, target = self.case.element(link.source), self.case.element(link.target)
             if source.domain not in self.domains and target.domain not in self.domains:
                 continue
-            self._link(link, source, target)
+            back = pairs.get((link.target, link.source))
+            mutual = (
+                back is not None
+                and back.sign is link.sign
+                and not clean(back.label or "")
+                and not clean(link.label or "")
+                and ((link.source, link.target) in self.loop_links)
+                == ((back.source, back.target) in self.loop_links)
+            )
+            if mutual and (link.target, link.source) < (link.source, link.target):
+                continue  # drawn once, with two heads, with its partner link
+            self._link(link, source, target, both=mutual)
 
-    def _link(self, link: Link, source: Element, target: Element) -> None:
+    def _link(self, link: Link, source: Element, target: Element, *, both: bool = False) -> None:
+        """Draw *link*; with *both*, also the same link back (one line with two arrowheads).
+
+        Two links that lead each to the other are one line: Graphviz 2.x can hang
+        on such a pair inside one row, and one double-headed arrow reads better.
+        """
         theme = self.theme
         attributes: dict[str, str] = {}
         ghost = self.ghosts.get((link.source, link.target))
@@ -626,6 +674,10 @@ class _Builder:
         else:
             kind = "within"
             attributes.update(self._ports(source, target))
+        if self.flat and (kind != "within" or source.kind is target.kind):
+            # With links inside a row, dot's ranking can fail ("trouble in init_rank"); the
+            # rows and columns fix the ranks anyway, so these links need not rank anything.
+            attributes["constraint"] = "false"
         texts = []
         if link.sign is Sign.DAMPENS:
             attributes["style"] = "dashed"
@@ -646,12 +698,16 @@ class _Builder:
         self.legend.setdefault(kind, sample)
         if texts:
             # on white, so a line that passes under the label (a frame, another link) leaves it readable
-            attributes["label"] = _html(
+            # a label on a link inside one row makes dot fail ("trouble in init_rank"): use xlabel
+            flat = source.kind is target.kind
+            attributes["xlabel" if flat else "label"] = _html(
                 '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR="white">'
                 f"<TR><TD>{html_lines(texts)}</TD></TR></TABLE>"
             )
         tail = ghost[0] if ghost is not None and ghost[2] is source else self.ids[link.source]
         head = ghost[0] if ghost is not None and ghost[2] is target else self.ids[link.target]
+        if both:
+            attributes["dir"] = "both"
         self.graph.edge(tail, head, **attributes)
 
     def _ports(self, source: Element, target: Element) -> dict[str, str]:

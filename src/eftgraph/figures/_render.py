@@ -50,8 +50,10 @@ INSTALL_SYSTEM = (
     "'brew install graphviz' (macOS) or 'winget install graphviz' (Windows)"
 )
 EMBEDDED_NAME = "graphviz-pure"
-TIMEOUT = 300
+TIMEOUT = 120
 """Seconds a renderer may take before it is stopped."""
+SYSTEM_TIMEOUT = 30
+"""Seconds the system Graphviz may take with ``renderer="auto"`` before the embedded renderer takes over."""
 
 
 def find_system() -> str | None:
@@ -135,6 +137,11 @@ def _program(renderer: str, format: str) -> tuple[str, str]:
 def pipe(source: str, format: str = "svg", *, renderer: str = "auto") -> bytes:
     """Render the DOT *source* to *format* and return the bytes (``dot``: the source itself).
 
+    With ``renderer="auto"``, a system Graphviz that fails on the figure (old
+    releases have layout bugs that newer ones fixed) or takes longer than
+    ``SYSTEM_TIMEOUT`` seconds is followed by the embedded renderer, for the
+    formats it makes.
+
     >>> pipe("digraph { a -> b }", "dot")
     b'digraph { a -> b }'
     """
@@ -143,16 +150,28 @@ def pipe(source: str, format: str = "svg", *, renderer: str = "auto") -> bytes:
     if format == "dot":
         return source.encode("utf-8")
     name, program = _program(renderer, format)
+    if not (renderer == "auto" and name == "system" and format in EMBEDDED_FORMATS):
+        return _run(name, program, source, format, TIMEOUT)
+    try:
+        return _run(name, program, source, format, SYSTEM_TIMEOUT)
+    except RenderError:
+        embedded = find_embedded()
+        if embedded is None:
+            raise
+        return _run("embedded", embedded, source, format, TIMEOUT)
+
+
+def _run(name: str, program: str, source: str, format: str, timeout: float) -> bytes:
     try:
         done = subprocess.run(
             [program, f"-T{format}"],
             input=source.encode("utf-8"),
             capture_output=True,
-            timeout=TIMEOUT,
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise RenderError(f"the {name} renderer took longer than {TIMEOUT} s and was stopped") from None
+        raise RenderError(f"the {name} renderer took longer than {timeout:g} s and was stopped") from None
     except OSError as error:
         raise RenderError(f"the {name} renderer ({program}) could not run: {error.strerror}") from None
     if done.returncode != 0 or not done.stdout:
