@@ -5,6 +5,8 @@ Every export holds the whole case (all domains): nodes are elements with
 relation`` and ``label``. Unlike a figure (see [`to_dot`][eftgraph.to_dot]),
 an export is data: a tool reads it back.
 
+Examples
+--------
 >>> from eftgraph import load
 >>> from eftgraph.figures.exports import export
 >>> case = load("examples/janine-mathijs.en.yaml")
@@ -50,6 +52,8 @@ def to_json(case: Case) -> str:
     Absent values (a trigger's partner, a perception's stance, a link without a
     label) are ``null``.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> data = json.loads(to_json(load("examples/janine-mathijs.en.yaml")))
     >>> data["directed"], len(data["nodes"]), len(data["edges"])
@@ -71,6 +75,8 @@ def to_graphml(case: Case) -> str:
 
     GraphML has no null: an absent value is left out of its node or edge.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> text = to_graphml(load("examples/janine-mathijs.en.yaml"))
     >>> text.startswith("<?xml")
@@ -102,6 +108,8 @@ def to_dot_data(case: Case) -> str:
     for the figure's DOT, render to a ``.dot`` file. Labels are Graphviz escape
     strings: a backslash in a label is written ``\\\\``, a quote ``\\"``.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> print(to_dot_data(load("examples/janine-mathijs.en.yaml")).splitlines()[2])
       "everyday.janine.trigger" [domain="everyday" kind="trigger" label="the children's \\"wrong\\" coats" partner="janine"];
@@ -147,6 +155,8 @@ def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
     entities for ``" # < > & ; |`` and brackets. Dampening links are dotted and
     marked ``−``; what lies below the waterline has the class ``below``.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> text = to_mermaid(load("examples/janine-mathijs.en.yaml"))
     >>> print(text.splitlines()[3])
@@ -206,6 +216,8 @@ _EXPORTERS: dict[str, Callable[[Case], str]] = {
 def export(case: Case, to: str) -> str:
     """The case graph as text in the format *to*: ``graphml``, ``json``, ``mermaid`` or ``dot``.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> export(load("examples/janine-mathijs.en.yaml"), "grapml")
     Traceback (most recent call last):
