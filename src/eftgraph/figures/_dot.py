@@ -289,7 +289,8 @@ class _Builder:
             newrank="true",
             rankdir="TB",
             nodesep="0.3",
-            ranksep="0.42",
+            # more people, more cross links between the rows: give them room
+            ranksep=f"{0.42 + 0.18 * self._crowd():g}",
             pad="0.3",
             bgcolor="white",
             outputorder="edgesfirst",
@@ -326,10 +327,15 @@ class _Builder:
         self._legend()
         return graph
 
+    def _crowd(self) -> int:
+        """How many people beyond three the figure holds (0 for couples and triads)."""
+        return max(0, len(self.case.partners) - 3)
+
     def _title(self) -> str:
         title = " ".join(clean(self.case.title or ""))
         if not title:
-            title = f" {self.words.and_} ".join(" ".join(clean(p.name)) for p in self.case.partners)
+            names = [" ".join(clean(p.name)) for p in self.case.partners]
+            title = names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} {self.words.and_} {names[-1]}"
         words = self.words
         if self.compare:
             return words.compare_title.format(
@@ -668,7 +674,8 @@ class _Builder:
             kind = "cross"
             attributes.update(
                 color=theme.cross_colour,
-                penwidth=f"{theme.cross_pen:g}",
+                # thinner pens when many cross links share the space between two rows
+                penwidth=f"{max(1.0, theme.cross_pen - 0.5 * self._crowd()):g}",
                 arrowsize=f"{theme.arrow_size * 1.1:g}",
             )
         else:
