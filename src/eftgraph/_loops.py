@@ -34,7 +34,25 @@ if TYPE_CHECKING:
 __all__ = ["Loop", "Pattern", "Polarity", "find_loops"]
 
 
-class Polarity(_StrEnum):
+class _Named(_StrEnum):
+    """A str enum whose members are named in the message catalogs (``<enum name>.<value>``)."""
+
+    def label(self, language: object = "en") -> str:
+        """The name in *language* (from the message catalogs)."""
+        return message(f"{type(self).__name__.lower()}.{self.value}", language)
+
+    @property
+    def english(self) -> str:
+        """The English name (``Protest Polka``, …)."""
+        return self.label("en")
+
+    @property
+    def dutch(self) -> str:
+        """The Dutch name (``protestpolka``, …)."""
+        return self.label("nl")
+
+
+class Polarity(_Named):
     """Whether a loop amplifies itself (``reinforcing``) or damps itself (``balancing``).
 
     A loop is reinforcing when the product of its link signs is positive (an
@@ -47,22 +65,8 @@ class Polarity(_StrEnum):
     REINFORCING = "reinforcing"
     BALANCING = "balancing"
 
-    def label(self, language: object = "en") -> str:
-        """The name of the polarity in *language* (from the message catalogs)."""
-        return message(f"polarity.{self.value}", language)
 
-    @property
-    def english(self) -> str:
-        """The English name."""
-        return self.label("en")
-
-    @property
-    def dutch(self) -> str:
-        """The Dutch name."""
-        return self.label("nl")
-
-
-class Pattern(_StrEnum):
+class Pattern(_Named):
     """The pattern of an interactional loop (Johnson's "demon dialogues", DESIGN §1).
 
     Taken from the stances of the behaviours on the loop: at least one pursue
@@ -81,20 +85,6 @@ class Pattern(_StrEnum):
     WITHDRAW_WITHDRAW = "withdraw-withdraw"
     SECURE = "secure"
     MIXED = "mixed"
-
-    def label(self, language: object = "en") -> str:
-        """The name of the pattern in *language* (from the message catalogs)."""
-        return message(f"pattern.{self.value}", language)
-
-    @property
-    def english(self) -> str:
-        """The English name (``Protest Polka``, …)."""
-        return self.label("en")
-
-    @property
-    def dutch(self) -> str:
-        """The Dutch name (``protestpolka``, …)."""
-        return self.label("nl")
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from eftgraph._intervene import InterventionPoints, points_of
 from eftgraph._loops import Loop, find_loops
 from eftgraph._narrative import describe
 from eftgraph._referrals import Referral, referrals
-from eftgraph.cli._common import add_format, fail, load_or_report, print_json
+from eftgraph.cli._common import add_format, count_or_none, fail, load_or_report, print_json
 from eftgraph.errors import EftgraphError
 
 if TYPE_CHECKING:
@@ -26,20 +26,8 @@ WIDTH = 88
 """Text output is wrapped at this width (fixed, so the output does not depend on the terminal)."""
 
 
-def _count(text: str) -> int | None:
-    if text.lower() == "none":
-        return None
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number ≥ 0 (got {text!r})")
-    return number
-
-
 def _length(text: str) -> int:
-    number = _count(text)
+    number = count_or_none(text)
     if number is None or number < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number ≥ 1 (got {text!r})")
     return number
@@ -60,7 +48,7 @@ def register(subparsers: Any) -> None:
     loops.add_argument("--max-length", type=_length, metavar="K", help="only loops of at most K elements")
     loops.add_argument(
         "--limit",
-        type=_count,
+        type=count_or_none,
         default=10_000,
         metavar="N",
         help="stop with an error past N loops (default 10000; 'none': no limit)",

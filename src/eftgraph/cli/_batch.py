@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from eftgraph._batch import FIGURE_FORMATS, PROGRESS_MODES
-from eftgraph.cli._common import fail, print_json
+from eftgraph.cli._common import fail, plural, print_json
 from eftgraph.errors import EftgraphError
 
 
@@ -92,10 +92,6 @@ def _check_choices(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
 def run(args: argparse.Namespace) -> int:
     from eftgraph._batch import run_batch
 
@@ -140,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
             return fail("no case files found")
         drawn = len(report.outcomes) - len(failures)
         line = (
-            f"rendered {drawn} of {_count(len(report.outcomes), 'file')} "
-            f"({_count(len(report.written), 'figure')}) into {args.out} in {report.seconds:.1f} s "
+            f"rendered {drawn} of {plural(len(report.outcomes), 'file')} "
+            f"({plural(len(report.written), 'figure')}) into {args.out} in {report.seconds:.1f} s "
             f"with {report.jobs} process{'' if report.jobs == 1 else 'es'}"
         )
         if failures:

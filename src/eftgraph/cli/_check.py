@@ -10,7 +10,7 @@ from eftgraph._io import load
 from eftgraph._model import Case
 from eftgraph._referrals import referrals
 from eftgraph.cli._analysis import referral_json, referral_lines
-from eftgraph.cli._common import add_format, print_json, problem_json
+from eftgraph.cli._common import add_format, plural, print_json, problem_json
 from eftgraph.errors import CaseFileError
 
 
@@ -35,10 +35,6 @@ def summary(case: Case) -> dict[str, Any]:
         "links": len(case.links),
         "concerns": len(case.concerns),
     }
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "text":
             domains = ", ".join(case.domains) or "none"
             print(
-                f"{name}: ok: {_count(len(case.partners), 'partner')}, {_count(len(case.domains), 'domain')} ({domains}), "
-                f"{_count(info['elements'], 'element')}, {_count(info['links'], 'link')}"
-                + (f", {_count(info['concerns'], 'concern')}" if info["concerns"] else "")
+                f"{name}: ok: {plural(len(case.partners), 'partner')}, {plural(len(case.domains), 'domain')} ({domains}), "
+                f"{plural(info['elements'], 'element')}, {plural(info['links'], 'link')}"
+                + (f", {plural(info['concerns'], 'concern')}" if info["concerns"] else "")
             )
             for line in referral_lines(case):
                 print(line)

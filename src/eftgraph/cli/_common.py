@@ -57,3 +57,21 @@ def fail(message: str) -> int:
     """Print an error line and return exit status 1."""
     print(f"eftgraph: {message}", file=sys.stderr)
     return 1
+
+
+def plural(number: int, word: str) -> str:
+    """``1 link``, ``2 links``."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def count_or_none(text: str) -> int | None:
+    """An argparse type: a whole number ≥ 0, or ``none`` (no cap)."""
+    if text.lower() == "none":
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number ≥ 0 or 'none' (got {text!r})")
+    return number

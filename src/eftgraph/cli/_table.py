@@ -8,19 +8,7 @@ import os
 import sys
 from typing import Any
 
-from eftgraph.cli._common import fail
-
-
-def _limit(text: str) -> int | None:
-    if text.lower() == "none":
-        return None
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number or 'none' (got {text!r})")
-    return number
+from eftgraph.cli._common import count_or_none, fail
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +28,7 @@ def register(subparsers: Any) -> None:
     command.add_argument("--loops", action="store_true", help="one row per loop instead of per domain")
     command.add_argument(
         "--limit",
-        type=_limit,
+        type=count_or_none,
         default=10_000,
         metavar="N",
         help="stop a case with more than N loops (default 10000; 'none': no limit)",
