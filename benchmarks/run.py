@@ -462,7 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 figures.append(figure)
                 print(figure.line(), flush=True)
     if args.json:
-        from eftgraph._io import write_atomic
+        from eftgraph._output import write_atomic
 
         write_atomic(
             args.json,

@@ -245,7 +245,8 @@ def one_line(error: BaseException, file: str) -> str:
 def _work(task: _Task) -> Outcome:
     """Load one case and write its figures; never raises (the error becomes the outcome)."""
     try:
-        from eftgraph._io import load, write_atomic
+        from eftgraph._io import load
+        from eftgraph._output import write_atomic
         from eftgraph.figures import pipe, to_dot
 
         case = load(task.file)

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from eftgraph._suggest import nearest
-from eftgraph.errors import EftgraphError
+from eftgraph.errors import LanguageError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,10 +30,6 @@ else:  # pragma: no cover - Python 3.10
 __all__ = ["Catalog", "LanguageError", "catalog", "languages", "message"]
 
 FALLBACK = "en"
-
-
-class LanguageError(EftgraphError, ValueError):
-    """Text was asked for in a language that has no message catalog."""
 
 
 @functools.cache

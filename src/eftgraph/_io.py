@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from eftgraph._formats import FORMATS, MAX_FILE_BYTES, ParseFailure, dotted, parse
 from eftgraph._model import Case, Element
+from eftgraph._output import write_atomic
 from eftgraph._sheets import collapse
 from eftgraph._structure import FORMAT_VERSION
 from eftgraph._suggest import nearest
-from eftgraph.errors import CaseFileError, EftgraphError, Problem
+from eftgraph.errors import CaseFileError, Problem
 
-__all__ = ["dump", "dumps", "format_of", "load", "loads", "write_atomic", "write_new"]
+__all__ = ["dump", "dumps", "format_of", "load", "loads"]
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 MAX_PROBLEMS = 50
@@ -347,39 +347,3 @@ class _Flow(dict[str, Any]):
 def dump(case: Case, path: str | os.PathLike[str]) -> None:
     """Write *case* to *path*, the format from the suffix; written whole or not at all."""
     write_atomic(path, dumps(case, format_of(path)).encode("utf-8"))
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> None:
-    """Write *data* to a temporary file beside *path*, then move it into place.
-
-    A crash leaves either the old file or the new one, never half of one. With
-    ``replace=False`` an existing *path* is left alone and ``FileExistsError`` raised.
-    """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise EftgraphError(f"{target}: cannot write: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())  # the data is on disk before the name points at it
-        if replace:
-            os.replace(temporary, target)
-        else:
-            os.link(temporary, target)  # fails when target exists, atomically
-    except FileExistsError:
-        if replace:
-            raise EftgraphError(f"{target}: cannot write: it exists and cannot be replaced") from None
-        raise
-    except OSError as error:  # a full disk, a folder in the way, …: the old file stays as it was
-        raise EftgraphError(f"{target}: cannot write: {error.strerror or error}") from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-
-
-def write_new(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write a new file whole; ``FileExistsError`` if *path* exists."""
-    write_atomic(path, data, replace=False)

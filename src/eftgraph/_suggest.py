@@ -5,6 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from eftgraph.errors import choices_tail
+
+__all__ = ["nearest", "unknown"]
+
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to *word*, or ``None`` when nothing is close.
@@ -29,3 +33,18 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
         found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
         found = [lowered[f] for f in found]
     return found[0] if found else None
+
+
+def unknown(what: str, found: object, allowed: Iterable[str]) -> str:
+    """The one wording of "that value is not one of the choices", with the nearest choice.
+
+    Examples
+    --------
+    >>> unknown("theme", "prnt", ["default", "print", "slide"])
+    "unknown theme 'prnt' (allowed: default, print, slide); did you mean 'print'?"
+    >>> unknown("format", 3, ["svg"])
+    'unknown format 3 (allowed: svg)'
+    """
+    options = list(allowed)
+    hint = nearest(found, options) if isinstance(found, str) else None
+    return f"unknown {what} {found!r}" + choices_tail(options, hint)

@@ -26,7 +26,10 @@ __all__ = [
     "CaseFileError",
     "EftgraphError",
     "FigureError",
+    "LanguageError",
     "LoopLimitError",
+    "OptionError",
+    "OutputError",
     "Problem",
     "RenderError",
     "UnknownDomainError",
@@ -64,11 +67,24 @@ class Problem:
         head = f"{where}: " if where else ""
         path = f"{self.path}: " if self.path else ""
         text = f"{head}{path}{self.message}"
-        if self.allowed:
-            text += f" (allowed: {', '.join(self.allowed)})"
-        if self.suggestion is not None:
-            text += f"; did you mean '{self.suggestion}'?"
-        return text
+        return text + choices_tail(self.allowed, self.suggestion)
+
+
+def choices_tail(allowed: Iterable[str], suggestion: str | None) -> str:
+    """The end of every "unknown …" message: `` (allowed: a, b); did you mean 'a'?``.
+
+    Examples
+    --------
+    >>> choices_tail(["print", "slide"], "print")
+    " (allowed: print, slide); did you mean 'print'?"
+    >>> choices_tail([], None)
+    ''
+    """
+    listed = ", ".join(allowed)
+    text = f" (allowed: {listed})" if listed else ""
+    if suggestion is not None:
+        text += f"; did you mean '{suggestion}'?"
+    return text
 
 
 class CaseError(EftgraphError, ValueError):
@@ -97,6 +113,14 @@ class UnknownDomainError(EftgraphError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class OptionError(EftgraphError, ValueError):
+    """A call was given an option value it does not have (a format, a mode, a count out of range)."""
+
+
+class LanguageError(OptionError):
+    """Text was asked for in a language that has no message catalog."""
+
+
 class LoopLimitError(EftgraphError, RuntimeError):
     """Loop enumeration stopped because it passed its limit."""
 
@@ -105,8 +129,12 @@ class RenderError(EftgraphError, RuntimeError):
     """A figure could not be rendered (no renderer, unsupported format, …)."""
 
 
-class FigureError(EftgraphError, ValueError):
+class FigureError(OptionError):
     """A figure was asked for with an option it does not have (view, theme, language, …)."""
+
+
+class OutputError(EftgraphError, OSError):
+    """An output cannot be written: it names an input, its folder is missing, the disk is full, …"""
 
 
 class AnonymizationError(EftgraphError, ValueError):

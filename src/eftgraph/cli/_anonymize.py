@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from eftgraph._anonymize import anonymize
-from eftgraph._io import SUFFIXES, dumps, write_atomic
+from eftgraph._io import SUFFIXES, dumps
+from eftgraph._output import same_file, write_atomic
 from eftgraph.cli._common import fail, load_or_report
 from eftgraph.errors import AnonymizationError, EftgraphError
 
@@ -56,20 +56,6 @@ def register(subparsers: Any) -> None:
         "it re-identifies the couple, so keep it apart from the anonymised case",
     )
     command.set_defaults(run=run)
-
-
-def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
-    """Whether *a* and *b* name the same file (through links and ``..`` too).
-
-    >>> same_file("examples/janine-mathijs.yaml", "examples/../examples/janine-mathijs.yaml")
-    True
-    >>> same_file("examples/janine-mathijs.yaml", "out.yaml")
-    False
-    """
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return Path(a).resolve() == Path(b).resolve()
 
 
 def _pairs(values: list[str], option: str, *, required: bool) -> dict[str, str] | str:

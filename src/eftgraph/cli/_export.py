@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eftgraph._io import write_atomic
+from eftgraph._output import write_atomic
 from eftgraph.cli._common import fail, load_or_report
 from eftgraph.errors import EftgraphError
 

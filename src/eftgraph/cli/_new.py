@@ -7,7 +7,7 @@ import os
 from importlib import resources
 from typing import Any
 
-from eftgraph._io import write_new
+from eftgraph._output import write_new
 from eftgraph.cli._common import fail
 from eftgraph.errors import EftgraphError
 

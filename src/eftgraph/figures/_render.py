@@ -17,8 +17,8 @@ import sysconfig
 from pathlib import Path
 from typing import Any
 
-from eftgraph._io import write_atomic
 from eftgraph._model import Case
+from eftgraph._output import write_atomic
 from eftgraph._suggest import nearest
 from eftgraph.errors import RenderError
 
