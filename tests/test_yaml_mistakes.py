@@ -1,0 +1,277 @@
+"""YAML mistakes therapists make, each explained in plain words at the line where it is (EN and NL)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from eftgraph._yaml_mistakes import Mistake, explain, find, find_comma_in_braces, language_of, quoted
+
+HEAD = "eftgraph: 1\nid: x\npartners:\n  - {id: a, name: A}\n  - {id: b, name: B}\ncycles:\n  everyday:\n    a:\n"
+"""Eight lines; the mistakes start on line 9."""
+
+# (name, body after HEAD, kind, line of the mistake, fixed line, EN key phrase, NL key phrase)
+MISTAKES = [
+    (
+        "apostrophe-never-closed",
+        "      behavior: 's avonds laat thuis\n      need: rust\n",
+        "apostrophe",
+        9,
+        'behavior: "\'s avonds laat thuis"',
+        "starts with an apostrophe",
+        "begint met een apostrof",
+    ),
+    (
+        "apostrophe-closed-further-on",
+        "      perception: 't is nooit goed, zegt 'ie\n      need: rust\n",
+        "apostrophe",
+        9,
+        "perception: \"'t is nooit goed, zegt 'ie\"",
+        "starts with an apostrophe",
+        "begint met een apostrof",
+    ),
+    (
+        "quoted-word-first",
+        '      perception: "nooit" goed genoeg\n      need: rust\n',
+        "quoted-start",
+        9,
+        "perception: '\"nooit\" goed genoeg'",
+        "starts with a quoted word",
+        "begint met een woord tussen aanhalingstekens",
+    ),
+    (
+        "comma-in-braces",  # explained from the 'unknown key' the structure check finds: see below
+        None,
+        "comma-in-braces",
+        1,
+        None,
+        "a comma separates the fields",
+        "scheidt een komma de velden",
+    ),
+    (
+        "indented-one-space-less",
+        "      behavior: trekt zich terug\n     perception: ik faal\n      need: rust\n",
+        "indent",
+        10,
+        None,
+        "indented differently from the line above",
+        "springt anders in dan de regel erboven",
+    ),
+    (
+        "indented-deeper",
+        "      behavior: trekt zich terug\n        perception: ik faal\n      need: rust\n",
+        "indent",
+        10,
+        None,
+        "indented differently from the line above",
+        "springt anders in dan de regel erboven",
+    ),
+    (
+        "tab",
+        "      behavior: trekt zich terug\n\tperception: ik faal\n",
+        "tab",
+        10,
+        "perception: ik faal",
+        "indented with a tab",
+        "springt in met een tab",
+    ),
+    (
+        "colon-in-text",
+        "      perception: hij denkt: ik faal\n      need: rust\n",
+        "colon-in-text",
+        9,
+        'perception: "hij denkt: ik faal"',
+        "holds a colon followed by a space",
+        "staat een dubbele punt met een spatie erna",
+    ),
+    (
+        "no-space-after-colon",  # PyYAML stops on the next line
+        "      behavior:trekt zich terug\n      need: rust\n",
+        "colon-space",
+        9,
+        "behavior: trekt zich terug",
+        "needs a space after its colon",
+        "hoort een spatie",
+    ),
+    (
+        "no-colon",  # PyYAML stops on the next line
+        "      behavior trekt zich terug\n      need: rust\n",
+        "no-colon",
+        9,
+        "behavior: trekt zich terug",
+        "has no colon",
+        "staat geen dubbele punt",
+    ),
+    (
+        "starts-with-asterisk",
+        "      behavior: *zucht* en loopt weg\n",
+        "reference",
+        9,
+        'behavior: "*zucht* en loopt weg"',
+        "a reference to another place",
+        "een verwijzing naar",
+    ),
+    (
+        "starts-with-at",
+        "      behavior: @werk blijft hangen\n",
+        "reserved",
+        9,
+        'behavior: "@werk blijft hangen"',
+        "a sign a text in a case file may not start with",
+        "een teken waarmee een tekst",
+    ),
+    (
+        "starts-with-bracket",
+        "      perception: [zucht] hij luistert niet\n      need: rust\n",
+        "bracket",
+        9,
+        'perception: "[zucht] hij luistert niet"',
+        "the start of a list",
+        "het begin van een lijst",
+    ),
+    (
+        "double-quote-never-closed",
+        '      perception: "ik tel niet mee\n      need: rust\n',
+        "open-quote",
+        9,
+        'perception: "ik tel niet mee"',
+        "never closed",
+        "nergens wordt gesloten",
+    ),
+    (
+        "starts-with-dash",
+        "      behavior: - trekt zich terug\n      need: rust\n",
+        "dash-start",
+        9,
+        'behavior: "- trekt zich terug"',
+        "starts with a dash and a space",
+        "begint met een streepje",
+    ),
+    (
+        "starts-with-greater-than",
+        "      behavior: >boos\n      need: rust\n",
+        "block",
+        9,
+        'behavior: ">boos"',
+        "a text over several lines",
+        "een tekst over meerdere regels",
+    ),
+    (
+        "brace-never-closed",
+        "      need: rust\nelements:\n  - {id: e, partner: a, kind: behavior, label: x\n"
+        "  - {id: f, partner: a, kind: behavior, label: y}\n",
+        "unclosed-brace",
+        11,
+        "- {id: e, partner: a, kind: behavior, label: x}",
+        "is never closed",
+        "wordt nergens gesloten",
+    ),
+    (
+        "colon-in-braces",
+        "      need: rust\nelements:\n  - {id: e, partner: a, kind: behavior, label: zegt: ik ben moe}\n",
+        "colon-in-braces",
+        11,
+        '- {id: e, partner: a, kind: behavior, label: "zegt: ik ben moe"}',
+        "a new key starts there",
+        "daar begint dan een nieuwe sleutel",
+    ),
+    (
+        "dash-without-space",
+        "      need: rust\nelements:\n  -{id: e, partner: a, kind: behavior, label: x}\n",
+        "dash-space",
+        11,
+        "- {id: e, partner: a, kind: behavior, label: x}",
+        "needs a space after its dash",
+        "hoort een spatie",
+    ),
+    (
+        "list-item-without-dash",
+        "      need: rust\nelements:\n  - id: e\n    label: x\n  id: f\n",
+        "missing-dash",
+        13,
+        "- id: f",
+        "does not start with a dash",
+        "begint niet met een streepje",
+    ),
+    (
+        "starts-with-question-mark",
+        "      perception: ? waarom\n",
+        "question-start",
+        9,
+        'perception: "? waarom"',
+        "starts with a question mark",
+        "begint met een vraagteken",
+    ),
+]
+PARSED = [m for m in MISTAKES if m[1] is not None]
+
+
+def _mistake(text: str, loader: type) -> Mistake | None:
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yaml.compose(text, Loader=loader)
+    return find(text, caught.value)
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
+@pytest.mark.parametrize(
+    ("name", "body", "kind", "line", "fix", "en", "nl"), PARSED, ids=[m[0] for m in PARSED]
+)
+def test_each_mistake_is_found_at_its_line_with_its_fix(
+    name: str, body: str, kind: str, line: int, fix: str | None, en: str, nl: str, loader: type
+) -> None:
+    mistake = _mistake(HEAD + str(body), loader)
+    assert mistake is not None, name
+    assert (mistake.kind, mistake.line) == (kind, line)
+    if fix is not None:
+        assert mistake.fix == fix
+        assert yaml.safe_load(fix.lstrip("- ")) is not None  # the fix itself reads
+    assert en in explain(mistake, "en")
+    assert nl in explain(mistake, "nl")
+
+
+def test_fixes_make_the_file_read() -> None:
+    for _, body, _kind, line, fix, _en, _nl in PARSED:
+        if fix is None:
+            continue
+        rows = (HEAD + str(body)).split("\n")
+        indent = rows[line - 1][: len(rows[line - 1]) - len(rows[line - 1].lstrip(" \t"))].replace("\t", "")
+        rows[line - 1] = indent + fix
+        yaml.safe_load("\n".join(rows))
+
+
+def test_the_comma_in_braces_trap_is_told_from_the_unknown_key() -> None:
+    text = (
+        HEAD
+        + "      need: rust\nelements:\n  - {id: e, partner: a, kind: behavior, label: komt moe thuis, gaat zitten}\n"
+    )
+    mistake = find_comma_in_braces(text, 11, "gaat zitten")
+    assert mistake is not None
+    assert mistake.fix == '- {id: e, partner: a, kind: behavior, label: "komt moe thuis, gaat zitten"}'
+    assert "a comma separates the fields" in explain(mistake, "en")
+    assert "scheidt een komma de velden" in explain(mistake, "nl")
+    assert find_comma_in_braces(text, 11, "zitten") is None
+    assert find_comma_in_braces("  - {id: e, gaat: zitten}", 1, "gaat") is None
+
+
+def test_the_messages_use_no_parser_words() -> None:
+    for _, body, *_ in PARSED:
+        mistake = _mistake(HEAD + str(body), yaml.SafeLoader)
+        assert mistake is not None
+        for language in ("en", "nl"):
+            text = explain(mistake, language).lower()
+            for word in ("scalar", "mapping", "token", "stream", "block end"):
+                assert word not in text
+
+
+def test_a_valid_quote_inside_a_text_is_no_mistake() -> None:
+    assert yaml.safe_load('perception: de "verkeerde" jassen') == {"perception": 'de "verkeerde" jassen'}
+    assert quoted("de 'verkeerde' jassen") == "\"de 'verkeerde' jassen\""
+
+
+def test_the_language_of_the_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EFTGRAPH_LANGUAGE", raising=False)
+    assert language_of("eftgraph: 1\nlanguage: nl\n") == "nl"
+    assert language_of("eftgraph: 1\n") == "en"
+    monkeypatch.setenv("EFTGRAPH_LANGUAGE", "nl")
+    assert language_of("eftgraph: 1\n") == "nl"
+    assert language_of("eftgraph: 1\nlanguage: en\n") == "en"
