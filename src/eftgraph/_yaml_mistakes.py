@@ -30,8 +30,9 @@ from typing import Any
 import attrs
 
 from eftgraph._catalog import catalog, languages
+from eftgraph.errors import Problem
 
-__all__ = ["Mistake", "explain", "find", "find_comma_in_braces", "language_of"]
+__all__ = ["Mistake", "explain", "find", "find_comma_in_braces", "language_of", "problem"]
 
 _KEY_LINE = re.compile(
     r"^(?P<lead>(?P<indent> *)(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) *:(?P<gap>[ \t]*)(?P<value>.*)$"
@@ -333,3 +334,25 @@ def language_of(text: str) -> str:
         if code and code in languages():
             return code
     return "en"
+
+
+def problem(text: str, error: Any) -> Problem | None:
+    """The `Problem` to report for PyYAML's *error* on *text*: the mistake's line, in the case's language.
+
+    ``None`` when the mistake is not one this module knows; the caller then
+    reports PyYAML's own words.
+
+    >>> import yaml
+    >>> text = "eftgraph: 1\\nlanguage: nl\\nid: x\\ncycles:\\n  everyday:\\n    a:\\n      behavior: 's avonds weg\\n"
+    >>> try:
+    ...     yaml.safe_load(text)
+    ... except yaml.MarkedYAMLError as error:
+    ...     print(problem(text, error))
+    :7:17: de tekst “'s avonds weg” begint met een apostrof; een casusbestand leest dan alles tot de volgende apostrof als één tekst tussen aanhalingstekens. Zet de hele tekst tussen dubbele aanhalingstekens: behavior: "'s avonds weg"
+    """
+    mistake = find(text, error)
+    if mistake is None:
+        return None
+    return Problem(
+        path="", message=explain(mistake, language_of(text)), line=mistake.line, column=mistake.column
+    )
