@@ -67,7 +67,7 @@ def _items(cases_or_paths: Source | Iterable[Source]) -> Iterable[Source]:
 
 def _sources(cases_or_paths: Source | Iterable[Source]) -> Iterator[tuple[str | None, Case]]:
     """``(file, case)`` for every case given or found; a path that names no file is an error."""
-    from eftgraph._batch import discover
+    from eftgraph._discover import discover
     from eftgraph._io import load
 
     for item in _items(cases_or_paths):

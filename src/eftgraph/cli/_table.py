@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eftgraph._batch import discover, one_line
+    from eftgraph._discover import discover, one_line
     from eftgraph._io import load
     from eftgraph._output import write_atomic
     from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
