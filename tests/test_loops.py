@@ -27,6 +27,7 @@ from eftgraph import (
     load,
     loads,
 )
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -433,7 +434,7 @@ def test_unknown_domain_lists_the_domains(en_example: Path) -> None:
     with pytest.raises(UnknownDomainError) as caught:
         find_loops(load(en_example), domain="sexueel")
     assert str(caught.value) == (
-        "case 'janine-mathijs' has no domain 'sexueel' (its domains: everyday, sexual); did you mean 'sexual'?"
+        "case 'janine-mathijs': unknown domain 'sexueel' (allowed: everyday, sexual); did you mean 'sexual'?"
     )
     assert isinstance(caught.value, KeyError)
 
@@ -441,7 +442,7 @@ def test_unknown_domain_lists_the_domains(en_example: Path) -> None:
 @pytest.mark.parametrize("option", ["max_length", "limit"])
 @pytest.mark.parametrize("value", [-1, 1.5, True, "3"])
 def test_bad_counts_are_rejected(en_example: Path, option: str, value: object) -> None:
-    with pytest.raises(ValueError, match=option):
+    with pytest.raises(OptionError, match=option):
         find_loops(load(en_example), **{option: value})  # type: ignore[arg-type]
 
 

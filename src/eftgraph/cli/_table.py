@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
@@ -42,15 +41,16 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from eftgraph._discover import discover, one_line
     from eftgraph._io import load
-    from eftgraph._output import write_atomic
+    from eftgraph._output import refuse_input, write_atomic
     from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
-    from eftgraph.errors import EftgraphError
+    from eftgraph.errors import EftgraphError, OutputError
 
     files, missing = discover(args.paths)
     if args.output is not None:
-        target = os.path.normcase(os.path.realpath(args.output))
-        if any(os.path.normcase(os.path.realpath(f)) == target for f in files):
-            return fail(f"{args.output}: is one of the case files read; give another output file")
+        try:
+            refuse_input(args.output, files)
+        except OutputError as error:
+            return fail(str(error))
     status = 0
     for name, reason in missing:
         print(f"{name}: {reason}", file=sys.stderr)
