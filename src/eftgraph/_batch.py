@@ -179,6 +179,26 @@ def _make_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: cannot make the output folder: {error.strerror}") from None
 
 
+def _drawn(
+    tasks: Sequence[Task], outcomes: list[Outcome], folder: Path, jobs: int, meter: Progress
+) -> list[Outcome]:
+    """Draw *tasks* in *jobs* processes, showing each outcome on *meter*; every outcome in input order."""
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        meter.update(outcome)
+
+    try:
+        for outcome in outcomes:
+            meter.update(outcome)
+        if tasks:
+            _make_folder(folder)
+        draw(tasks, jobs, done)
+    finally:
+        meter.close()
+    return sorted(outcomes, key=lambda o: o.index)
+
+
 def run_batch(
     paths: Iterable[str | os.PathLike[str]],
     out: str | os.PathLike[str],
@@ -253,20 +273,6 @@ def run_batch(
     tasks, refused = _plan(files, output_stems(files, folder, view=view), chosen, options, renderer)
     outcomes = [Outcome(i, name, error=reason) for i, (name, reason) in enumerate(missing, start=len(files))]
     outcomes += refused
-    meter = Progress(len(files) + len(missing), output, mode)
-
-    def done(outcome: Outcome) -> None:
-        outcomes.append(outcome)
-        meter.update(outcome)
-
     used = 1 if workers == 1 or len(tasks) <= 1 else min(workers, len(tasks))
-    try:
-        for outcome in outcomes:
-            meter.update(outcome)
-        if tasks:
-            _make_folder(folder)
-        draw(tasks, used, done)
-    finally:
-        meter.close()
-    outcomes.sort(key=lambda o: o.index)
+    outcomes = _drawn(tasks, outcomes, folder, used, Progress(len(files) + len(missing), output, mode))
     return BatchReport(tuple(outcomes), used, time.monotonic() - start)
