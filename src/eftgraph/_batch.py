@@ -29,7 +29,7 @@ from eftgraph._batch_work import Outcome, Task, default_jobs, draw
 from eftgraph._discover import discover
 from eftgraph._output import refuse_input
 from eftgraph._suggest import unknown
-from eftgraph.errors import OptionError, OutputError
+from eftgraph.errors import OptionError, OutputError, choices_tail
 
 __all__ = ["BatchReport", "default_jobs", "output_stems", "run_batch"]
 
@@ -123,7 +123,7 @@ def _formats(formats: Sequence[str]) -> list[str]:
         if fmt not in FORMATS:
             raise OptionError(unknown("figure format", fmt, FORMATS))
     if not chosen:
-        raise OptionError(f"no figure format given (allowed: {', '.join(FORMATS)})")
+        raise OptionError("no figure format given" + choices_tail(FORMATS, None))
     return chosen
 
 
