@@ -466,3 +466,26 @@ def test_loops_compare_by_content_not_by_case_identity(en_example: Path) -> None
     assert first == second
     assert hash(first[0]) == hash(second[0])
     assert "case=" not in repr(first[0])
+
+
+def test_loop_record_is_plain_data(en_example: Path) -> None:
+    import json
+
+    from eftgraph._loops import loop_record
+
+    for loop in find_loops(load("examples/family-morgan.yaml")) + find_loops(load(en_example)):
+        record = loop_record(loop)
+        assert json.loads(json.dumps(record)) == record  # strings, numbers, booleans, lists, dicts only
+        assert record["elements"] == list(loop.elements)
+        assert record["length"] == len(loop.elements)
+        assert (record["interactional"], record["negative"]) == (loop.interactional, loop.negative)
+        assert record["polarity"] == str(loop.polarity)
+        assert record["pattern"] == (None if loop.pattern is None else str(loop.pattern))
+        assert record["positions"] == {p: str(x) for p, x in loop.positions.items()}
+        words = [
+            record["polarity"],
+            record["pattern"],
+            *record["positions"].values(),
+            *record["stances"].values(),
+        ]
+        assert all(word is None or type(word) is str for word in words)  # plain words, not enums
