@@ -324,3 +324,13 @@ def test_cli_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["table", str(copy), "-o", str(copy)]) == 1
     assert "the output names an input file; eftgraph never writes over its input" in capsys.readouterr().err
     assert copy.read_bytes() == before
+
+
+def test_cli_output_dash_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = Path(EN).resolve()
+    monkeypatch.chdir(tmp_path)
+    assert main(["table", str(source), "-o", "-"]) == 0
+    assert capsys.readouterr().out == to_csv(table(source), CASE_COLUMNS)
+    assert not (tmp_path / "-").exists()

@@ -33,7 +33,10 @@ def register(subparsers: Any) -> None:
         help="stop a case with more than N loops (default 10000; 'none': no limit)",
     )
     command.add_argument(
-        "--output", "-o", metavar="FILE", help="write the table to FILE instead of printing it"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the table to FILE instead of printing it ('-': print it)",
     )
     command.set_defaults(run=run)
 
@@ -46,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     from eftgraph.errors import EftgraphError, OutputError
 
     files, missing = discover(args.paths)
+    if args.output == "-":  # standard output, as for every command
+        args.output = None
     if args.output is not None:
         try:
             refuse_input(args.output, files)
