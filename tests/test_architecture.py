@@ -37,7 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "templates.*",
         ),
     ),
-    ("parse", ("_formats", "_formats_*", "_yaml*", "_positions_scan*")),
+    ("parse", ("_formats", "_formats_*", "_yaml*", "_scan*", "_positions_scan*")),
     ("model", ("_vocabulary", "_records", "_rules", "_model", "_sheets", "_graph", "_synthetic")),
     ("files", ("_structure", "_structure_*", "_io", "schema")),
     (
