@@ -11,6 +11,7 @@ import pytest
 from eftgraph import (
     Case,
     Element,
+    ElementKind,
     FigureError,
     Link,
     Partner,
@@ -22,8 +23,8 @@ from eftgraph import (
     to_dot,
 )
 from eftgraph.figures import THEMES, Figure
-from eftgraph.figures._i18n import WORDS
 from eftgraph.figures._theme import OKABE_ITO
+from eftgraph.figures._words import Words
 
 EXAMPLES = ["examples/janine-mathijs.yaml", "examples/janine-mathijs.en.yaml"]
 
@@ -137,13 +138,18 @@ def test_heads_name_partners_and_positions_in_the_case_language(nl: Case) -> Non
 @pytest.mark.parametrize(("language", "other"), [("nl", "en"), ("en", "nl")])
 def test_layer_names_title_and_legend_follow_the_language(nl: Case, language: str, other: str) -> None:
     source = to_dot(nl, language=language).source.replace("<BR/>", " ")
-    words = WORDS[language]  # type: ignore[index]
-    foreign = WORDS[other]  # type: ignore[index]
-    for name in words.layers.values():
-        assert name in source
-    for phrase in (words.legend, words.cross, words.within, words.cycle("everyday")):
+    words = Words(language)
+    foreign = Words(other)
+    for kind in ElementKind:
+        assert words.layer(kind) in source
+    for phrase in (
+        words("legend.heading"),
+        words("legend.cross"),
+        words("legend.within"),
+        words.cycle("everyday"),
+    ):
         assert phrase in source
-    assert foreign.cross not in source
+    assert foreign("legend.cross") not in source
     assert foreign.cycle("everyday") not in source
 
 
@@ -167,7 +173,8 @@ def test_a_link_out_of_the_cycle_ends_in_a_note_naming_the_other_cycle(en: Case)
     assert "in the sexual cycle" in ghost.group(1)
     assert "I only matter for his needs" in ghost.group(1)
     assert re.search(rf"{element_node(en, 'laptop-evening')} -> g0 \[.*no connection before bed", source)
-    assert WORDS["en"].elsewhere_legend in source  # type: ignore[index]
+    assert Words("en")("legend.elsewhere") == "leads into another cycle"
+    assert "leads into another cycle" in source
 
 
 def test_compare_view_positions_reversals_and_bridges(en: Case) -> None:
