@@ -15,6 +15,7 @@ from eftgraph import (
     FigureError,
     Link,
     Partner,
+    RenderError,
     Sheet,
     UnknownDomainError,
     dumps,
@@ -22,7 +23,7 @@ from eftgraph import (
     loads,
     to_dot,
 )
-from eftgraph.figures import THEMES, Figure
+from eftgraph.figures import THEMES, Figure, check_options
 from eftgraph.figures._theme import OKABE_ITO
 from eftgraph.figures._words import Words
 
@@ -424,3 +425,28 @@ def test_a_dampening_link_is_dashed_and_marked(en: Case) -> None:
     edge = _edge_attributes(source, case, "everyday.janine.primary", "everyday.janine.need")
     assert "style=dashed" in edge and "−" in edge
     assert "dampens (−)" in source
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        (
+            {"view": "cycles"},
+            FigureError,
+            "unknown view 'cycles' (allowed: cycle, compare); did you mean 'cycle'?",
+        ),
+        (
+            {"theme": "prnt"},
+            FigureError,
+            "unknown theme 'prnt' (allowed: default, print, slide); did you mean",
+        ),
+        ({"language": "nld"}, FigureError, "unknown language 'nld' (allowed: en, nl); did you mean 'nl'?"),
+        ({"renderer": "sytem"}, RenderError, "unknown renderer 'sytem' (allowed: auto, system, embedded)"),
+        ({"format": "jpg"}, RenderError, "unknown format 'jpg' (allowed: svg, png, pdf, dot)"),
+    ],
+)
+def test_check_options_before_any_case(options: dict[str, str], error: type[Exception], message: str) -> None:
+    check_options(view="compare", theme="slide", language="en", renderer="embedded", format="dot")
+    with pytest.raises(error) as caught:
+        check_options(**options)  # type: ignore[arg-type]
+    assert message in str(caught.value)

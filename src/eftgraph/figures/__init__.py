@@ -20,7 +20,7 @@ from __future__ import annotations
 import eftgraph._display as _display
 from eftgraph.figures._draw import render, show, to_dot
 from eftgraph.figures._figure import Figure
-from eftgraph.figures._options import HIGHLIGHTS, VIEWS
+from eftgraph.figures._options import HIGHLIGHTS, VIEWS, check_options
 from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe
 from eftgraph.figures._theme import THEMES, Theme
 
@@ -33,6 +33,7 @@ __all__ = [
     "VIEWS",
     "Figure",
     "Theme",
+    "check_options",
     "pipe",
     "render",
     "to_dot",

@@ -8,30 +8,19 @@ ever appears escaped inside HTML-like labels.
 
 from __future__ import annotations
 
-from eftgraph._model import Case
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._layout import Layout
 from eftgraph.figures._legend import draw_legend
 from eftgraph.figures._links import draw_links
 from eftgraph.figures._nodes import draw_nodes
 from eftgraph.figures._text import clean, html_label, html_lines
-from eftgraph.figures._theme import Theme
-from eftgraph.figures._words import Words
 
 __all__ = ["build"]
 
 
-def build(
-    case: Case,
-    domains: tuple[str, ...],
-    words: Words,
-    theme: Theme,
-    loop: tuple[str, ...],
-    *,
-    strongest: bool,
-) -> Figure:
-    """The figure of *domains* of *case*, with *loop* drawn heavy (options checked already)."""
-    layout = Layout(case, domains, words, theme, loop, strongest=strongest)
+def build(layout: Layout) -> Figure:
+    """The figure *layout* plans (its options checked already)."""
+    theme = layout.theme
     graph = Figure(name="eftgraph")
     graph.attr(
         "graph",

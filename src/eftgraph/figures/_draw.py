@@ -17,6 +17,7 @@ from eftgraph._model import Case, Language
 from eftgraph._output import write_atomic
 from eftgraph.figures._dot import build
 from eftgraph.figures._figure import Figure, mimebundle
+from eftgraph.figures._layout import Layout
 from eftgraph.figures._options import domains_to_draw, figure_language, highlighted_loop, view_named
 from eftgraph.figures._theme import theme_named
 from eftgraph.figures._words import Words
@@ -85,7 +86,7 @@ def to_dot(
     words = Words(figure_language(case, language))
     domains = domains_to_draw(case, chosen_view, domain)
     loop = highlighted_loop(case, highlight, domains)
-    return build(case, domains, words, chosen_theme, loop, strongest=highlight == "strongest")
+    return build(Layout(case, domains, words, chosen_theme, loop, strongest=highlight == "strongest"))
 
 
 def render(

@@ -1,8 +1,9 @@
 """The options of a figure, checked before anything is drawn: view, language, domains, highlight.
 
 Each word list sits beside the function that checks it, and every bad choice is
-told in the one wording of [`_suggest.unknown`][eftgraph._suggest.unknown]
-(themes: ``_theme.theme_named``; formats and renderers: ``_render``).
+told in the one wording of ``eftgraph._suggest.unknown`` (themes:
+``_theme.theme_named``; formats and renderers: ``_render``). `check_options`
+checks them all without a case, for a command that draws many.
 
 >>> from eftgraph import load
 >>> case = load("examples/janine-mathijs.en.yaml")
@@ -24,11 +25,22 @@ from eftgraph._model import Case, Language
 from eftgraph._suggest import nearest, unknown
 from eftgraph.errors import FigureError, UnknownDomainError, choices_tail
 from eftgraph.figures._analysis import strongest_loop
+from eftgraph.figures._render import format_for, renderer_named
+from eftgraph.figures._theme import theme_named
 
 if TYPE_CHECKING:
     from eftgraph._loops import Loop
 
-__all__ = ["HIGHLIGHTS", "VIEWS", "domains_to_draw", "figure_language", "highlighted_loop", "view_named"]
+__all__ = [
+    "HIGHLIGHTS",
+    "VIEWS",
+    "check_options",
+    "domains_to_draw",
+    "figure_language",
+    "highlighted_loop",
+    "language_named",
+    "view_named",
+]
 
 VIEWS = ("cycle", "compare")
 """The views a figure can show."""
@@ -44,18 +56,58 @@ def view_named(view: str) -> str:
     raise FigureError(unknown("view", view, VIEWS))
 
 
-def figure_language(case: Case, language: Language | str | None) -> str:
-    """The code of the language to draw in: *language*, else the case's; it must have a catalog.
+def language_named(language: Language | str) -> str:
+    """The code of *language* when it has a message catalog; a [`FigureError`][eftgraph.FigureError] if not.
 
-    >>> from eftgraph import load
-    >>> case = load("examples/janine-mathijs.yaml")
-    >>> figure_language(case, None), figure_language(case, "en")
+    >>> language_named(Language.NL), language_named("en")
     ('nl', 'en')
     """
-    code = str(case.language if language is None else language)
+    code = str(language)
     if code in languages():
         return code
     raise FigureError(unknown("language", language, languages()))
+
+
+def figure_language(case: Case, language: Language | str | None) -> str:
+    """The code of the language to draw in: *language*, else the case's.
+
+    >>> from eftgraph import load
+    >>> figure_language(load("examples/janine-mathijs.yaml"), None)
+    'nl'
+    """
+    return language_named(case.language if language is None else language)
+
+
+def check_options(
+    *,
+    view: str | None = None,
+    theme: str | None = None,
+    language: Language | str | None = None,
+    renderer: str | None = None,
+    format: str | None = None,
+) -> None:
+    """Check the figure options given (``None``: not given) before any case is drawn.
+
+    Raises a [`FigureError`][eftgraph.FigureError] (view, theme, language) or a
+    [`RenderError`][eftgraph.RenderError] (renderer, format) in the one wording of
+    a bad choice.
+
+    >>> check_options(view="compare", theme="print", language="nl", renderer="auto", format="png")
+    >>> check_options(language="de")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.FigureError: unknown language 'de' (allowed: en, nl)
+    """
+    if view is not None:
+        view_named(view)
+    if theme is not None:
+        theme_named(theme)
+    if language is not None:
+        language_named(language)
+    if renderer is not None:
+        renderer_named(renderer)
+    if format is not None:
+        format_for("", format)
 
 
 def _known_domain(case: Case, name: object) -> str:
