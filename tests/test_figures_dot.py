@@ -19,6 +19,7 @@ from eftgraph import (
     Sheet,
     UnknownDomainError,
     dumps,
+    find_loops,
     load,
     loads,
     to_dot,
@@ -286,10 +287,9 @@ def test_highlight_strongest_stands_out_and_the_rest_goes_quiet(en: Case) -> Non
 def test_highlight_a_given_loop(en: Case) -> None:
     loop = ["everyday.janine.behavior", "everyday.mathijs.perception", "everyday.mathijs.fear"]
 
-    class FakeLoop:
-        elements = tuple(loop)
-
-    for value in (loop, FakeLoop()):
+    strongest = next(found for found in find_loops(en, domain="everyday") if found.negative)
+    assert strongest.elements[:2] == tuple(loop[:2])
+    for value in (loop, strongest):
         source = to_dot(en, highlight=value).source
         edge = _edge_attributes(source, en, "everyday.janine.behavior", "everyday.mathijs.perception")
         assert THEMES["default"].highlight_colour in edge
@@ -448,5 +448,5 @@ def test_a_dampening_link_is_dashed_and_marked(en: Case) -> None:
 def test_check_options_before_any_case(options: dict[str, str], error: type[Exception], message: str) -> None:
     check_options(view="compare", theme="slide", language="en", renderer="embedded", format="dot")
     with pytest.raises(error) as caught:
-        check_options(**options)  # type: ignore[arg-type]
+        check_options(**options)
     assert message in str(caught.value)

@@ -115,8 +115,16 @@ def render(
         ``auto`` (the system Graphviz when present, else the embedded one),
         ``system`` or ``embedded``. The embedded renderer makes SVG and PNG;
         PDF needs the system Graphviz.
-    view, domain, highlight, language, theme
-        What to draw and how, as for [`to_dot`][eftgraph.to_dot].
+    view
+        ``"cycle"`` or ``"compare"``; this and the options below as for [`to_dot`][eftgraph.to_dot].
+    domain
+        The domain of the cycle view, or the two domains of the compare view.
+    highlight
+        ``"strongest"``, ``"none"``, a ``Loop`` or element ids: the loop drawn heavy.
+    language
+        The language of the figure's words (default: the case's).
+    theme
+        ``"default"``, ``"print"`` or ``"slide"``.
 
     Returns
     -------
