@@ -149,12 +149,18 @@ def render(
 
 
 def show(
-    case: Case, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    case: object, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """What a notebook displays for *case*: its cycle figure (see [`Figure`][eftgraph.figures.Figure]).
+
+    Anything else shows as its text form.
 
     >>> from eftgraph import load
     >>> show(load("examples/janine-mathijs.yaml"), include=[])
     {}
+    >>> show("not a case")
+    {'text/plain': "'not a case'"}
     """
+    if not isinstance(case, Case):
+        return {"text/plain": repr(case)}
     return dict(mimebundle(to_dot(case).source, include=include, exclude=exclude))
