@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import graphviz
 
-if TYPE_CHECKING:
-    from eftgraph._model import Case
+import eftgraph._display as _display
+import eftgraph.figures._render as _render
+from eftgraph.errors import RenderError
 
-__all__ = ["Figure", "mimebundle"]
+__all__ = ["Figure", "case_mimebundle", "mimebundle"]
 
 _MIME_FORMATS = {"image/svg+xml": "svg", "image/png": "png"}
 
@@ -41,16 +42,13 @@ def mimebundle(
     >>> bundle
     {}
     """
-    from eftgraph.errors import RenderError
-    from eftgraph.figures._render import pipe
-
     wanted = set(include) if include is not None else {"image/svg+xml"}
     wanted -= set(exclude or ())
     bundle: dict[str, bytes | str] = {}
     try:
         for mime, fmt in _MIME_FORMATS.items():
             if mime in wanted:
-                data = pipe(source, fmt)
+                data = _render.pipe(source, fmt)
                 bundle[mime] = data.decode("utf-8") if fmt == "svg" else data
     except RenderError:
         return {"text/plain": source}
@@ -58,9 +56,7 @@ def mimebundle(
 
 
 def case_mimebundle(
-    case: Case, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-) -> dict[str, bytes | str]:
-    """The display data of *case*: its cycle figure (see [`Figure`][eftgraph.figures.Figure])."""
-    from eftgraph.figures._dot import to_dot
-
-    return mimebundle(to_dot(case).source, include=include, exclude=exclude)
+    case: object, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """The display data of *case*, as registered with ``eftgraph._display`` (for models that still ask here)."""
+    return _display.mimebundle(case, include, exclude)
