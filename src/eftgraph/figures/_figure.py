@@ -7,11 +7,10 @@ from typing import Any
 
 import graphviz
 
-import eftgraph._display as _display
 import eftgraph.figures._render as _render
 from eftgraph.errors import RenderError
 
-__all__ = ["Figure", "case_mimebundle", "mimebundle"]
+__all__ = ["Figure", "mimebundle"]
 
 _MIME_FORMATS = {"image/svg+xml": "svg", "image/png": "png"}
 
@@ -53,10 +52,3 @@ def mimebundle(
     except RenderError:
         return {"text/plain": source}
     return bundle
-
-
-def case_mimebundle(
-    case: object, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-) -> dict[str, Any]:
-    """The display data of *case*, as registered with ``eftgraph._display`` (for models that still ask here)."""
-    return _display.mimebundle(case, include, exclude)
