@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from eftgraph._model import (
@@ -30,13 +29,9 @@ from eftgraph._model import (
     Stance,
 )
 from eftgraph._sheets import SLOTS
-from eftgraph._structure import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED
+from eftgraph._structure_keys import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED, words
 
 __all__ = ["json_schema"]
-
-
-def _words(enum_cls: type[enum.Enum]) -> list[str]:
-    return [str(member.value) for member in enum_cls]
 
 
 def _pattern(regex: str) -> str:
@@ -62,7 +57,7 @@ def json_schema() -> dict[str, Any]:
         "sheet",
         {
             "position": {"enum": list(POSITIONS), "description": "the partner's position in this domain"},
-            "stance": {"enum": _words(Stance), "description": "the stance of the behaviour"},
+            "stance": {"enum": list(words(Stance)), "description": "the stance of the behaviour"},
             **{
                 slot: {**ref["text"], "description": f"the {kind.value.replace('_', ' ')}"}
                 for slot, kind in SLOTS.items()
@@ -79,7 +74,7 @@ def json_schema() -> dict[str, Any]:
             "eftgraph": {"const": FORMAT_VERSION, "description": "the format version"},
             "id": ref["element_id"],
             "title": ref["text"],
-            "language": {"enum": _words(Language), "default": "en"},
+            "language": {"enum": list(words(Language)), "default": "en"},
             "partners": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/partner"}},
             "domains": {"type": "array", "items": ref["domain"], "uniqueItems": True},
             "cycles": {
@@ -125,8 +120,8 @@ def json_schema() -> dict[str, Any]:
                     "id": ref["element_id"],
                     "partner": ref["partner_id"],
                     "domain": {**ref["domain"], "default": "everyday"},
-                    "kind": {"enum": _words(ElementKind)},
-                    "stance": {"enum": _words(Stance)},
+                    "kind": {"enum": list(words(ElementKind))},
+                    "stance": {"enum": list(words(Stance))},
                     "label": ref["text"],
                 },
                 "An element in the general form.",
@@ -136,14 +131,18 @@ def json_schema() -> dict[str, Any]:
                 {
                     "from": ref["element_id"],
                     "to": ref["element_id"],
-                    "sign": {"enum": _words(Sign), "default": "+"},
+                    "sign": {"enum": list(words(Sign)), "default": "+"},
                     "label": ref["text"],
                 },
                 "A link; one between the same two elements as a standard link replaces it.",
             ),
             "concern": _object(
                 "concern",
-                {"label": ref["text"], "kind": {"enum": _words(ConcernKind)}, "partner": ref["partner_id"]},
+                {
+                    "label": ref["text"],
+                    "kind": {"enum": list(words(ConcernKind))},
+                    "partner": ref["partner_id"],
+                },
                 "A problem outside the cycle that calls for referral.",
             ),
         },
