@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from eftgraph import CaseFileError, load, loads
+from eftgraph._limits import CAPS
 from eftgraph.cli import main
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: jm\npartners:\n  - {id: janine, name: Janine}\n  - {id: mathijs, name: Mathijs}\n"
 
@@ -281,3 +283,28 @@ def test_cli_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         ],
         "suggestion": "position",
     }
+
+
+@pytest.mark.parametrize("value", ["lots", "-1", "1.5", ""])
+@pytest.mark.parametrize(
+    "variable", ["EFTGRAPH_MAX_FILE_BYTES", "EFTGRAPH_MAX_ELEMENTS", "EFTGRAPH_MAX_LINKS"]
+)
+def test_a_bad_cap_in_the_environment_is_refused_by_name(
+    variable: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(OptionError) as caught:
+        load("examples/janine-mathijs.yaml")
+    assert str(caught.value) == (
+        f"{variable} must be a whole number of zero or more, found {value!r} (default: {CAPS[variable]})"
+    )
+
+
+def test_cli_names_a_bad_cap_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EFTGRAPH_MAX_LINKS", "many")
+    assert main(["check", "examples/janine-mathijs.yaml"]) != 0
+    err = capsys.readouterr().err
+    assert "EFTGRAPH_MAX_LINKS must be a whole number of zero or more, found 'many'" in err
+    assert "Traceback" not in err

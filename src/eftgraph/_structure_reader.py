@@ -100,6 +100,20 @@ class Reader:
             if item is not None:
                 yield path, item
 
+    def by_domain(self, top: dict[str, Any], key: str, what: str) -> Iterator[tuple[str, dict[Any, Any]]]:
+        """Each good domain name and mapping of the mapping *key* (domain -> partner -> *what*)."""
+        by_domain = top.get(key)
+        if by_domain is not None and not isinstance(by_domain, dict):
+            self.problem((key,), f"expected a mapping of domains, found {describe_value(by_domain)}")
+            return
+        for domain, columns in (by_domain or {}).items():
+            if self.domain(domain, (key, domain)) is None:
+                continue
+            if not isinstance(columns, dict):
+                self.problem((key, domain), f"expected a mapping of {what}, found {describe_value(columns)}")
+                continue
+            yield domain, columns
+
     def text(self, value: Any, path: Path, *, optional: bool = False) -> str | None:
         """*value* as a text that is not blank, or ``None``."""
         if value is None and optional:

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from eftgraph._formats_document import Path, describe_value
+from eftgraph._formats_document import Path
 from eftgraph._model import (
     ID_PATTERN,
     PARTNER_ID_PATTERN,
@@ -107,20 +107,10 @@ def _domains(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 
 def _sheets(read: Reader, top: dict[str, Any], draft: Draft) -> None:
-    cycles = top.get("cycles")
-    if cycles is not None and not isinstance(cycles, dict):
-        read.problem(("cycles",), f"expected a mapping of domains, found {describe_value(cycles)}")
-        return
-    for domain, columns in (cycles or {}).items():
-        dpath: Path = ("cycles", domain)
-        if read.domain(domain, dpath) is None:
-            continue
+    for domain, columns in read.by_domain(top, "cycles", "partners"):
         draft.use_domain(domain)
-        if not isinstance(columns, dict):
-            read.problem(dpath, f"expected a mapping of partners, found {describe_value(columns)}")
-            continue
         for partner, raw in columns.items():
-            spath: Path = (*dpath, partner)
+            spath: Path = ("cycles", domain, partner)
             if read.partner(partner, spath) is not None:
                 _sheet(read, raw, spath, draft)
 
@@ -189,22 +179,10 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 def _positions(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     """Read the declared positions of the general form (``positions: {domain: {partner: …}}``)."""
-    raw_positions = top.get("positions")
-    if raw_positions is not None and not isinstance(raw_positions, dict):
-        read.problem(("positions",), f"expected a mapping of domains, found {describe_value(raw_positions)}")
-        return
-    for domain, columns in (raw_positions or {}).items():
-        dpath: Path = ("positions", domain)
-        if read.domain(domain, dpath) is None:
-            continue
-        if not isinstance(columns, dict):
-            read.problem(
-                dpath, f"expected a mapping of partners to positions, found {describe_value(columns)}"
-            )
-            continue
+    for domain, columns in read.by_domain(top, "positions", "partners to positions"):
         draft.use_domain(domain)
         for partner, value in columns.items():
-            ppath: Path = (*dpath, partner)
+            ppath: Path = ("positions", domain, partner)
             if read.partner(partner, ppath) is None:
                 continue
             position = read.choice(value, ppath, POSITIONS)
