@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from eftgraph._formats import FORMATS, parse
 from eftgraph._formats_document import ParseFailure, dotted, failure, line_column
 from eftgraph._limits import cap
@@ -71,27 +73,14 @@ def load(path: str | os.PathLike[str]) -> Case:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise CaseFileError([Problem(path="", message="no such file", file=name)], file=name) from None
+        raise _failure([Problem(path="", message="no such file")], name) from None
     except IsADirectoryError:
-        raise CaseFileError(
-            [Problem(path="", message="this is a folder, not a case file", file=name)], file=name
-        ) from None
+        raise _failure([Problem(path="", message="this is a folder, not a case file")], name) from None
     except OSError as error:
-        raise CaseFileError(
-            [Problem(path="", message=f"cannot read: {error.strerror}", file=name)], file=name
-        ) from None
+        raise _failure([Problem(path="", message=f"cannot read: {error.strerror}")], name) from None
     if len(data) > limit:
-        raise CaseFileError(
-            [
-                Problem(
-                    path="",
-                    message=f"the file is larger than the cap of {limit} bytes; "
-                    "set EFTGRAPH_MAX_FILE_BYTES to raise it",
-                    file=name,
-                )
-            ],
-            file=name,
-        )
+        message = f"the file is larger than the cap of {limit} bytes; set EFTGRAPH_MAX_FILE_BYTES to raise it"
+        raise _failure([Problem(path="", message=message)], name)
     return _loads(data, fmt, name)
 
 
@@ -198,8 +187,6 @@ def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
 
 
 def _with_file(problem: Problem, file: str | None) -> Problem:
-    import attrs
-
     return attrs.evolve(problem, file=file or "<string>")
 
 

@@ -7,6 +7,8 @@ Examples
 --------
 >>> KEYS["link"]
 ('from', 'to', 'sign', 'label')
+>>> POSITIONS
+('pursuer', 'withdrawer')
 >>> from eftgraph import Sign
 >>> words(Sign)
 ('+', '-')
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import enum
 
-from eftgraph._model import DOMAIN_PATTERN, ID_PATTERN, PARTNER_ID_PATTERN
+from eftgraph._model import DOMAIN_PATTERN, ID_PATTERN, PARTNER_ID_PATTERN, Position
 from eftgraph._sheets import SLOTS
 
 __all__ = ["FORMAT_VERSION", "KEYS", "PATTERN_WORDS", "POSITIONS", "REQUIRED", "words"]
@@ -55,7 +57,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 """The keys each part of a case file must have."""
 
-POSITIONS = ("pursuer", "withdrawer")
+POSITIONS = tuple(str(p.value) for p in Position if p is not Position.UNDETERMINED)
 """The positions a case file may declare (a partner's position is never declared undetermined)."""
 
 PATTERN_WORDS = {
