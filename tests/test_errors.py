@@ -308,3 +308,33 @@ def test_cli_names_a_bad_cap_without_a_traceback(
     err = capsys.readouterr().err
     assert "EFTGRAPH_MAX_LINKS must be a whole number of zero or more, found 'many'" in err
     assert "Traceback" not in err
+
+
+def test_the_models_rules_are_told_with_the_readers_problems_at_once() -> None:
+    text = (
+        HEAD
+        + "colour: red\n"
+        + "elements:\n  - {id: e, partner: janine, kind: need, stance: pursue, label: to be seen}\n"
+        + "  - {id: e, partner: janine, kind: fear, label: alone}\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        loads(text)
+    assert [(p.line, p.path, p.message, p.found) for p in caught.value.problems] == [
+        (6, "colour", "unknown key 'colour'", "colour"),
+        (8, "elements[0].stance", "only a behavior has a stance, not a need", "pursue"),
+        (9, "elements[1].id", "duplicate element id", "e"),
+    ]
+
+
+def test_a_bad_element_id_is_told_once_not_again_at_its_links() -> None:
+    text = (
+        HEAD
+        + "elements:\n  - {id: 'a b', partner: janine, kind: need, label: to be seen}\n"
+        + "  - {id: c, partner: janine, kind: fear, label: alone}\n"
+        + "links:\n  - {from: 'a b', to: c}\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        loads(text)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.path) == (7, 6, "elements[0].id")
+    assert problem.message == "an element id must be letters, digits, '_', '-' or '.'"

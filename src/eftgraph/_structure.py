@@ -32,10 +32,11 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     title = read.text(top.get("title"), ("title",), optional=True)
     language = read.choice(top.get("language", "en"), ("language",), words(Language))
     draft = read_sections(read, top)
-    if read.problems:
-        return read.problems
-    _listed_domains(read, draft)
-    _model_rules(read, draft, language)
+    if not read.problems:
+        _listed_domains(read, draft)
+    # the model's rules are checked on all that could be read, so that every problem is told at
+    # once; a bad language is the reader's to report
+    _model_rules(read, draft, language or "en")
     if read.problems or case_id is None:
         return read.problems
     return Case(

@@ -13,7 +13,6 @@ import attrs
 
 from eftgraph._formats_document import Path
 from eftgraph._model import (
-    ID_PATTERN,
     PARTNER_ID_PATTERN,
     PRONOUNS,
     Concern,
@@ -86,6 +85,8 @@ def _partners(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     if "partners" in top and isinstance(raw, (list, type(None))) and not raw:
         read.problem(("partners",), "a case needs at least one partner")  # also for 'partners:' alone
     for path, item in read.items(top, "partners", "partner"):
+        # the model checks this pattern too, but the reader resolves partner references before
+        # the model sees them, and must not offer a bad id as the nearest partner
         pid = read.ident(item.get("id"), (*path, "id"), PARTNER_ID_PATTERN, "a partner id")
         name = read.text(item.get("name"), (*path, "name"))
         pronoun = item.get("pronoun")
@@ -149,7 +150,7 @@ def _sheet(read: Reader, raw: Any, spath: Path, draft: Draft) -> None:
 
 def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     for path, item in read.items(top, "elements", "element"):
-        eid = read.ident(item.get("id"), (*path, "id"), ID_PATTERN, "an element id")
+        eid = read.text(item.get("id"), (*path, "id"))  # its pattern is a rule of the model
         kind = read.choice(item["kind"], (*path, "kind"), words(ElementKind)) if "kind" in item else None
         label = read.text(item["label"], (*path, "label")) if "label" in item else None
         domain = read.domain(item["domain"], (*path, "domain")) if "domain" in item else "everyday"
@@ -160,9 +161,6 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
             )
             continue
         stance = read.choice(item["stance"], (*path, "stance"), words(Stance)) if "stance" in item else None
-        if "stance" in item and kind not in (None, "behavior"):
-            read.problem((*path, "stance"), f"only a behavior has a stance, not a {kind}")
-            continue
         if (
             eid is None
             or kind is None
