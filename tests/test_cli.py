@@ -68,7 +68,7 @@ def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_new_wants_a_yaml_name(tmp_path: Path) -> None:
-    assert main(["new", str(tmp_path / "couple.txt")]) == 1
+    assert main(["new", str(tmp_path / "couple.txt")]) == 2  # a bad output suffix is a usage error
     assert not (tmp_path / "couple.txt").exists()
 
 

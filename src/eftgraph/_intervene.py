@@ -28,7 +28,7 @@ from eftgraph.errors import OptionError
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
-__all__ = ["EXACT_STEPS", "MAX_SETS", "BreakingSet", "InterventionPoints", "intervention_points", "points_of"]
+__all__ = ["EXACT_STEPS", "MAX_SETS", "BreakingSet", "InterventionPoints", "intervention_points"]
 
 EXACT_STEPS = 200_000
 """The exact search for every smallest breaking set may take this many steps; beyond, a greedy heuristic."""
