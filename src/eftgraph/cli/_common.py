@@ -121,7 +121,10 @@ def read_case(name: str, input_format: str = "yaml") -> Case:
     try:
         return loads(sys.stdin.buffer.read(), input_format)
     except CaseFileError as error:
-        named = [p if p.file else attrs.evolve(p, file=STDIN_NAME) for p in error.problems]
+        # loads() names text it was given "<string>"; here the text is standard input
+        named = [
+            attrs.evolve(p, file=STDIN_NAME) if p.file in (None, "<string>") else p for p in error.problems
+        ]
         raise CaseFileError(named, file=STDIN_NAME) from None
 
 
