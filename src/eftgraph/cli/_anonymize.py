@@ -11,26 +11,25 @@ from typing import Any
 from eftgraph._anonymize import anonymize
 from eftgraph._io import SUFFIXES, dumps
 from eftgraph._model import Case
-from eftgraph._output import same_file, write_atomic
+from eftgraph._output import same_file
 from eftgraph._suggest import unknown
 from eftgraph.cli._common import (
     STDIO,
-    add_case_file,
-    add_command,
     add_output,
+    analyse,
     display_name,
     fail,
-    load_or_report,
     plural,
+    reader_command,
     refused_output,
     usage,
-    write_stdout,
+    write_output,
 )
-from eftgraph.errors import AnonymizationError, EftgraphError
+from eftgraph.errors import EftgraphError
 
 
 def register(subparsers: Any) -> None:
-    command = add_command(
+    command = reader_command(
         subparsers,
         "anonymize",
         run,
@@ -41,8 +40,8 @@ def register(subparsers: Any) -> None:
             "words, any case, possessives included. Comments of the input are not copied. The "
             "input is never overwritten."
         ),
+        printed=False,
     )
-    add_case_file(command)
     add_output(
         command, "the anonymised case file (.yaml, .yml, .json or .toml; '-': YAML on standard output)"
     )
@@ -104,10 +103,7 @@ def _write(args: argparse.Namespace, anonymous: Case, mapping: dict[str, str]) -
         document = {"input": display_name(args.file), "output": args.output, "replacements": mapping}
         outputs.append((args.mapping, json.dumps(document, indent=2, ensure_ascii=False) + "\n"))
     for output, text in outputs:
-        if output == STDIO:
-            write_stdout(text.encode("utf-8"))
-        else:
-            write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,16 +116,14 @@ def run(args: argparse.Namespace) -> int:
         return usage(args, identifiers)
     if isinstance(pseudonyms, str):
         return usage(args, pseudonyms)
-    case = load_or_report(args.file, args.input_format)
-    if case is None:
-        return 1
+    found = analyse(args, lambda case: anonymize(case, identifiers=identifiers, pseudonyms=pseudonyms))
+    if isinstance(found, int):
+        return found
     try:
-        anonymous, mapping = anonymize(case, identifiers=identifiers, pseudonyms=pseudonyms)
-        _write(args, anonymous, mapping)
-    except AnonymizationError as error:
-        return fail(f"{display_name(args.file)}: {error}")
+        _write(args, *found.result)
     except EftgraphError as error:
         return fail(str(error))
+    case = found.case
     extra = len(identifiers)
     print(
         f"wrote {args.output}: {plural(len(case.partners), 'partner')} renamed"

@@ -15,15 +15,17 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from eftgraph._catalog import languages
 from eftgraph._io import SUFFIXES, load, loads
 from eftgraph._model import Case
-from eftgraph._output import refuse_input
+from eftgraph._output import refuse_input, write_atomic
 from eftgraph.errors import CaseFileError, EftgraphError, OutputError, Problem
+
+T = TypeVar("T")
 
 STDIO = "-"
 """As a case file: standard input; as an output: standard output."""
@@ -42,6 +44,23 @@ def add_command(
     """Add subcommand *name*, run by *run*; ``args.command_parser`` is the new parser."""
     command: argparse.ArgumentParser = subparsers.add_parser(name, help=help, description=description)
     command.set_defaults(run=run, command_parser=command)
+    return command
+
+
+def reader_command(
+    subparsers: Any,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+    printed: bool = True,
+) -> argparse.ArgumentParser:
+    """Add subcommand *name* that reads one case FILE (and, if *printed*, has ``--format``)."""
+    command = add_command(subparsers, name, run, help=help, description=description)
+    add_case_file(command)
+    if printed:
+        add_format(command)
     return command
 
 
@@ -145,6 +164,27 @@ def load_or_report(name: str, input_format: str = "yaml") -> Case | None:
     return None
 
 
+@attrs.frozen
+class Analysed(Generic[T]):
+    """A case read by a command, the name messages give its file, and what was found in it."""
+
+    case: Case
+    name: str
+    result: T
+
+
+def analyse(args: argparse.Namespace, analysis: Callable[[Case], T]) -> Analysed[T] | int:
+    """Read ``args.file`` and run *analysis* on it; on failure, the problems printed and exit status 1."""
+    case = load_or_report(args.file, args.input_format)
+    if case is None:
+        return 1
+    name = display_name(args.file)
+    try:
+        return Analysed(case, name, analysis(case))
+    except EftgraphError as error:
+        return fail(f"{name}: {error}")
+
+
 # --- writing -----------------------------------------------------------------------------------
 
 
@@ -171,6 +211,17 @@ def fail(message: str) -> int:
     """Print an error line and return exit status 1."""
     print(f"eftgraph: {message}", file=sys.stderr)
     return 1
+
+
+def write_output(output: str, data: bytes) -> None:
+    """Write *data* whole to file *output*, or to standard output for ``-``.
+
+    Raises [`OutputError`][eftgraph.errors.OutputError] when the file cannot be written.
+    """
+    if output == STDIO:
+        write_stdout(data)
+    else:
+        write_atomic(output, data)
 
 
 def write_stdout(data: bytes) -> None:

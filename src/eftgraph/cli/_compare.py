@@ -6,21 +6,12 @@ import argparse
 from typing import Any
 
 from eftgraph._domains import compare_domains
-from eftgraph.cli._common import (
-    add_case_file,
-    add_command,
-    add_format,
-    display_name,
-    fail,
-    load_or_report,
-    print_json,
-)
+from eftgraph.cli._common import analyse, print_json, reader_command
 from eftgraph.cli._report import comparison_json
-from eftgraph.errors import EftgraphError
 
 
 def register(subparsers: Any) -> None:
-    command = add_command(
+    command = reader_command(
         subparsers,
         "compare",
         run,
@@ -30,11 +21,9 @@ def register(subparsers: Any) -> None:
             "position in each, who reverses, and what connects the two."
         ),
     )
-    add_case_file(command)
     command.add_argument(
         "domains", nargs="*", metavar="A B", help="the two domains (default: everyday sexual)"
     )
-    add_format(command)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,18 +32,15 @@ def run(args: argparse.Namespace) -> int:
     a, b = args.domains or ("everyday", "sexual")
     if a == b:
         args.command_parser.error(f"give two different domains (got {a!r} twice)")
-    case = load_or_report(args.file, args.input_format)
-    if case is None:
-        return 1
-    name = display_name(args.file)
-    try:
-        comparison = compare_domains(case, a, b)
-    except EftgraphError as error:
-        return fail(f"{name}: {error}")
+    found = analyse(args, lambda case: compare_domains(case, a, b))
+    if isinstance(found, int):
+        return found
+    comparison = found.result
     if args.format == "json":
-        print_json({"file": name, "case": case.id, **comparison_json(comparison)})
+        print_json({"file": found.name, "case": found.case.id, **comparison_json(comparison)})
         return 0
-    print(f"{name}: {a} → {b}: {comparison.kind.value} ({comparison.kind.label(case.language)})")
+    kind = comparison.kind
+    print(f"{found.name}: {a} → {b}: {kind.value} ({kind.label(found.case.language)})")
     for partner, (first, second) in comparison.position_pairs().items():
         note = " (reverses)" if partner in comparison.reversals else ""
         print(f"  {partner}: {first} → {second}{note}")

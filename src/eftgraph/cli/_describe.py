@@ -7,22 +7,12 @@ from typing import Any
 
 from eftgraph._narrative import describe
 from eftgraph._referrals import referrals
-from eftgraph.cli._common import (
-    add_case_file,
-    add_command,
-    add_format,
-    add_language,
-    display_name,
-    fail,
-    load_or_report,
-    print_json,
-)
+from eftgraph.cli._common import add_language, analyse, print_json, reader_command
 from eftgraph.cli._report import referral_json, wrap
-from eftgraph.errors import EftgraphError
 
 
 def register(subparsers: Any) -> None:
-    command = add_command(
+    command = reader_command(
         subparsers,
         "describe",
         run,
@@ -32,31 +22,24 @@ def register(subparsers: Any) -> None:
             "how the domains compare, and the concerns that call for referral."
         ),
     )
-    add_case_file(command)
     add_language(command, "language of the text")
-    add_format(command)
 
 
 def run(args: argparse.Namespace) -> int:
-    case = load_or_report(args.file, args.input_format)
-    if case is None:
-        return 1
-    name = display_name(args.file)
-    language = args.language or case.language.value
-    try:
-        text = describe(case, language=language)
-    except EftgraphError as error:
-        return fail(f"{name}: {error}")
-    paragraphs = text.split("\n\n")
+    found = analyse(args, lambda case: describe(case, language=args.language or case.language.value))
+    if isinstance(found, int):
+        return found
+    language = args.language or found.case.language.value
+    paragraphs = found.result.split("\n\n")
     if args.format == "json":
         print_json(
             {
-                "file": name,
-                "case": case.id,
+                "file": found.name,
+                "case": found.case.id,
                 "language": language,
-                "text": text,
+                "text": found.result,
                 "paragraphs": paragraphs,
-                "referrals": [referral_json(r, language) for r in referrals(case)],
+                "referrals": [referral_json(r, language) for r in referrals(found.case)],
             }
         )
         return 0

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from eftgraph._output import write_atomic
 from eftgraph.cli._common import (
     STDIO,
-    add_case_file,
-    add_command,
     add_output,
+    analyse,
     fail,
-    load_or_report,
+    reader_command,
     refused_output,
-    write_stdout,
+    write_output,
 )
 from eftgraph.errors import EftgraphError
 
@@ -22,7 +20,7 @@ from eftgraph.errors import EftgraphError
 def register(subparsers: Any) -> None:
     from eftgraph.figures.exports import EXPORT_FORMATS
 
-    command = add_command(
+    command = reader_command(
         subparsers,
         "export",
         run,
@@ -31,8 +29,8 @@ def register(subparsers: Any) -> None:
             "Write the whole case graph (all domains) for other tools: GraphML (Gephi, Cytoscape), "
             "node-link JSON (networkx), a Mermaid flowchart (Markdown notes, code forges) or DOT data."
         ),
+        printed=False,
     )
-    add_case_file(command)
     command.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the format to write")
     add_output(command, "the file to write (default, or '-': standard output)", required=False)
 
@@ -43,16 +41,13 @@ def run(args: argparse.Namespace) -> int:
     refused = refused_output(args, args.output, [args.file])
     if refused is not None:
         return refused
-    case = load_or_report(args.file, args.input_format)
-    if case is None:
-        return 1
-    data = export(case, args.to).encode("utf-8")
-    if args.output == STDIO:
-        write_stdout(data)
-        return 0
+    found = analyse(args, lambda case: export(case, args.to).encode("utf-8"))
+    if isinstance(found, int):
+        return found
     try:
-        write_atomic(args.output, data)
+        write_output(args.output, found.result)
     except EftgraphError as error:
         return fail(str(error))
-    print(f"wrote {args.output}")
+    if args.output != STDIO:
+        print(f"wrote {args.output}")
     return 0

@@ -7,19 +7,8 @@ from typing import Any
 
 from eftgraph._intervene import intervention_points
 from eftgraph._loops import find_loops
-from eftgraph.cli._common import (
-    add_case_file,
-    add_command,
-    add_format,
-    add_limit,
-    count_or_none,
-    display_name,
-    fail,
-    load_or_report,
-    print_json,
-)
+from eftgraph.cli._common import add_limit, analyse, count_or_none, print_json, reader_command
 from eftgraph.cli._report import intervention_text, loop_json, loop_lines, points_json
-from eftgraph.errors import EftgraphError
 
 
 def _length(text: str) -> int:
@@ -30,7 +19,7 @@ def _length(text: str) -> int:
 
 
 def register(subparsers: Any) -> None:
-    command = add_command(
+    command = reader_command(
         subparsers,
         "loops",
         run,
@@ -41,28 +30,24 @@ def register(subparsers: Any) -> None:
             "a smallest set of elements that breaks them all."
         ),
     )
-    add_case_file(command)
     command.add_argument("--domain", metavar="D", help="only the loops lying wholly in domain D")
     command.add_argument("--max-length", type=_length, metavar="K", help="only loops of at most K elements")
     add_limit(command, "stop with an error past N loops")
-    add_format(command)
 
 
 def run(args: argparse.Namespace) -> int:
-    case = load_or_report(args.file, args.input_format)
-    if case is None:
-        return 1
-    name = display_name(args.file)
-    try:
-        loops = find_loops(case, domain=args.domain, max_length=args.max_length, limit=args.limit)
-    except EftgraphError as error:
-        return fail(f"{name}: {error}")
-    points = intervention_points(case, loops=loops)
+    found = analyse(
+        args, lambda case: find_loops(case, domain=args.domain, max_length=args.max_length, limit=args.limit)
+    )
+    if isinstance(found, int):
+        return found
+    loops = found.result
+    points = intervention_points(found.case, loops=loops)
     if args.format == "json":
         print_json(
             {
-                "file": name,
-                "case": case.id,
+                "file": found.name,
+                "case": found.case.id,
                 "domain": args.domain,
                 "max_length": args.max_length,
                 "count": len(loops),
@@ -71,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{name}: {len(loops)} loop{'' if len(loops) == 1 else 's'}")
-    for line in loop_lines(loops, case.language):
+    print(f"{found.name}: {len(loops)} loop{'' if len(loops) == 1 else 's'}")
+    for line in loop_lines(loops, found.case.language):
         print(line)
     print()
     print(intervention_text(points))

@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from eftgraph._model import Case
 from eftgraph.cli._common import (
     STDIO,
-    add_case_file,
-    add_command,
     add_language,
     add_output,
-    display_name,
-    fail,
-    load_or_report,
+    analyse,
+    reader_command,
     refused_output,
     usage,
     write_stdout,
@@ -24,7 +22,7 @@ from eftgraph.errors import EftgraphError
 def register(subparsers: Any) -> None:
     from eftgraph.figures import FORMATS, HIGHLIGHTS, RENDERERS, THEMES, VIEWS
 
-    command = add_command(
+    command = reader_command(
         subparsers,
         "render",
         run,
@@ -34,8 +32,8 @@ def register(subparsers: Any) -> None:
             "or --to. Uses the system Graphviz when it is installed, else the embedded renderer "
             "(SVG and PNG)."
         ),
+        printed=False,
     )
-    add_case_file(command)
     add_output(command, "the figure file to write; '-' writes to standard output")
     command.add_argument(
         "--to", choices=FORMATS, help="the figure format (default: from OUT's suffix; svg for '-')"
@@ -64,19 +62,10 @@ def _format(args: argparse.Namespace) -> str:
     return format_for(args.output, args.to)
 
 
-def run(args: argparse.Namespace) -> int:
+def _draw(case: Case, args: argparse.Namespace, format: str) -> None:
+    """Draw *case* as asked, to the file OUT or to standard output."""
     from eftgraph.figures import pipe, render, to_dot
 
-    refused = refused_output(args, args.output, [args.file])
-    if refused is not None:
-        return refused
-    try:
-        format = _format(args)
-    except EftgraphError as error:  # a suffix that names no figure format
-        return usage(args, str(error))
-    case = load_or_report(args.file, args.input_format)
-    if case is None:
-        return 1
     domain: str | list[str] | None = None
     if args.domain:
         domain = args.domain[0] if args.view == "cycle" and len(args.domain) == 1 else args.domain
@@ -87,12 +76,23 @@ def run(args: argparse.Namespace) -> int:
         "language": args.language,
         "theme": args.theme,
     }
-    try:
-        if args.output == STDIO:
-            write_stdout(pipe(to_dot(case, **options).source, format, renderer=args.renderer))
-            return 0
+    if args.output == STDIO:
+        write_stdout(pipe(to_dot(case, **options).source, format, renderer=args.renderer))
+    else:
         render(case, args.output, format=format, renderer=args.renderer, **options)
-    except EftgraphError as error:
-        return fail(f"{display_name(args.file)}: {error}")
-    print(f"wrote {args.output}")
+
+
+def run(args: argparse.Namespace) -> int:
+    refused = refused_output(args, args.output, [args.file])
+    if refused is not None:
+        return refused
+    try:
+        format = _format(args)
+    except EftgraphError as error:  # a suffix that names no figure format
+        return usage(args, str(error))
+    drawn = analyse(args, lambda case: _draw(case, args, format))
+    if isinstance(drawn, int):
+        return drawn
+    if args.output != STDIO:
+        print(f"wrote {args.output}")
     return 0
