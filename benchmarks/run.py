@@ -193,9 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
     args = parser.parse_args(argv)
     wanted = {name.strip().upper() for name in args.only.split(",") if name.strip()}
-    unknown = wanted - set(BENCHMARKS)
-    if unknown:
-        parser.error(f"unknown benchmark {sorted(unknown)[0]!r} (allowed: {', '.join(BENCHMARKS)})")
+    wrong = sorted(wanted - set(BENCHMARKS))
+    if wrong:
+        from eftgraph._suggest import unknown
+
+        parser.error(unknown("benchmark", wrong[0], BENCHMARKS))
     size = QUICK if args.quick else FULL
     os.chdir(ROOT)
 
