@@ -185,7 +185,7 @@ def test_anonymize_summary_goes_to_standard_error_when_the_case_goes_to_standard
             ["render", str(EXAMPLE.resolve()), "-o", "OUT.jpg"],
             "cannot tell the format from the suffix '.jpg'",
         ),
-        (["anonymize", str(EXAMPLE.resolve()), "-o", "OUT.yamll"], "unknown case-file suffix '.yamll'"),
+        (["anonymize", str(EXAMPLE.resolve()), "-o", "OUT.yamll"], "give the output a case-file suffix"),
         (["new", "OUT.txt"], "the template is YAML"),
     ],
 )
@@ -197,11 +197,6 @@ def test_a_bad_output_suffix_is_a_usage_error(
     assert status == 2, err
     assert words in err
     assert list(tmp_path.iterdir()) == []
-
-
-def test_anonymize_suffix_message_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["anonymize", str(EXAMPLE), "-o", "out.jsn"]) == 2
-    assert "did you mean '.json'?" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", sorted(set(commands()) - {"batch", "table"}))

@@ -12,7 +12,6 @@ from eftgraph._anonymize import anonymize
 from eftgraph._io import SUFFIXES, dumps
 from eftgraph._model import Case
 from eftgraph._output import same_file
-from eftgraph._suggest import unknown
 from eftgraph.cli._common import (
     STDIO,
     add_output,
@@ -90,8 +89,7 @@ def _check_outputs(args: argparse.Namespace) -> int | None:
     if args.mapping and args.mapping != STDIO and same_file(args.mapping, args.output):
         return usage(args, f"{args.mapping}: the mapping and the anonymised case must be different files")
     if args.output != STDIO and Path(args.output).suffix.lower() not in SUFFIXES:
-        suffix = Path(args.output).suffix.lower()
-        return usage(args, f"{args.output}: " + unknown("case-file suffix", suffix, SUFFIXES))
+        return usage(args, f"{args.output}: give the output a case-file suffix ({', '.join(SUFFIXES)})")
     return None
 
 
