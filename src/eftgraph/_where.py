@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from eftgraph._catalog import catalog
-from eftgraph._domains import compare_domains
-from eftgraph._loops import Loop, find_loops
+from eftgraph._domains import domain_comparison
+from eftgraph._loops import Loop, loops as find_loops
 from eftgraph._model import ElementKind
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def _echoes(case: Case) -> dict[str, set[str]]:
     echoes: dict[str, set[str]] = {}
     for i, a in enumerate(case.domains):
         for b in case.domains[i + 1 :]:
-            for bridge in compare_domains(case, a, b).shared:
+            for bridge in domain_comparison(case, a, b).shared:
                 echoes.setdefault(bridge.source, set()).add(bridge.target)
                 echoes.setdefault(bridge.target, set()).add(bridge.source)
     return echoes
