@@ -35,8 +35,11 @@ def test_english_example_reads_as_the_cycle(en_example: Path) -> None:
     title, everyday, sexual, comparison = text.split("\n\n")
     assert title == "Janine & Mathijs"
     assert everyday.startswith(
+        "What sets it off for Janine: the children's \"wrong\" coats. "  # the trigger is told first
         "The everyday cycle is a Protest Polka: Janine is the pursuer and Mathijs the withdrawer. "
-        "When Janine criticises, raises her voice, Mathijs hears: “I never do it right”. He fears failing her."
+        "When Janine criticises, raises her voice, Mathijs hears: “I never do it right”. "
+        "His deepest fear is failing her. Beneath that lies something vulnerable: shame, feeling a failure. "
+        "What shows on the outside: numbness."
     )
     assert (
         "Mathijs withdraws, goes quiet. Janine hears: “He doesn't hear me; I don't matter to him”."
@@ -66,7 +69,9 @@ def test_dutch_example_is_dutch_by_default(nl_example: Path) -> None:
         in text
     )
     assert "Janine bekritiseert, verheft haar stem. Mathijs hoort daarin: ‘Ik doe het nooit goed’." in text
-    assert "Zijn angst is tekortschieten bij haar." in text
+    assert "Wat hij het meest vreest, is tekortschieten bij haar." in text
+    assert "Wat het bij Janine in gang zet: de \"verkeerde\" jassen van de kinderen." in text
+    assert "Daaronder zit bij" not in text  # each partner's layers are introduced as theirs
     assert (
         "De seksuele cirkel is een protestpolka: Mathijs is de achtervolger en Janine de terugtrekker."
         in text
@@ -84,15 +89,16 @@ def test_dutch_example_is_dutch_by_default(nl_example: Path) -> None:
 def test_language_can_be_chosen(nl_example: Path, en_example: Path) -> None:
     case = load(nl_example)
     english = describe(case, language="en")
-    assert english.startswith("Janine & Mathijs\n\nThe everyday cycle is a Protest Polka")
+    assert english.startswith("Janine & Mathijs\n\nWhat sets it off for Janine")
+    assert "The everyday cycle is a Protest Polka" in english
     assert "Mathijs hears: “Ik doe het nooit goed”" in english  # the therapist's own words stay
-    assert describe(load(en_example), language="nl").split("\n\n")[1].startswith("De cirkel in het dagelijks")
+    assert describe(load(en_example), language="nl").split("\n\n")[1].startswith("Wat het bij Janine in gang zet")
 
 
 def test_describe_loop_and_comparison_alone(en_example: Path) -> None:
     case = load(en_example)
     everyday, sexual = loops(case)
-    assert describe(everyday) == describe(case).split("\n\n")[1]
+    assert describe(case).split("\n\n")[1].endswith(describe(everyday))  # after the trigger
     assert describe(sexual, language="nl").startswith("De seksuele cirkel is een protestpolka")
     assert describe(domain_comparison(case)) == describe(case).split("\n\n")[3]
 
@@ -108,14 +114,12 @@ def test_pronouns_they_and_none() -> None:
         "    b: {position: withdrawer, behavior: leaves the room, perception: I can't win, fear: failing, primary: shame}\n"
     )
     text = describe(loops(case)[0])
-    assert "Sam hears: “I can't win”. They fear failing." in text
+    assert "Sam hears: “I can't win”. Their deepest fear is failing." in text
     assert "Ann hears" not in text  # Ann has no perception: the loop enters her column at her fear
-    assert "Ann fears being alone" in text
+    assert "That touches Ann’s deepest fear: being alone." in text
     dutch = describe(loops(case)[0], language="nl")
-    assert "Die angst" not in dutch
-    assert "Hun angst is tekortschieten" not in dutch
-    assert "Hun angst is failing." in dutch
-    assert "De angst van Ann is being alone" in dutch
+    assert "Wat die het meest vreest, is failing." in dutch
+    assert "Dat raakt aan wat Ann het meest vreest: being alone." in dutch
 
 
 def test_each_pattern_has_its_sentence() -> None:
@@ -144,11 +148,14 @@ def test_each_pattern_has_its_sentence() -> None:
         "The everyday cycle has a mixed pattern: Bo is the withdrawer and Ann's position is not clear yet."
     )
     assert loop_text("pursue", "withdraw", "nl").startswith(
-        "De cirkel in het dagelijks leven is een protestpolka: Ann is de achtervolger en Bo de terugtrekker. Ann moves. Bo moves too."
+        "De cirkel in het dagelijks leven is een protestpolka: Ann is de achtervolger en Bo de terugtrekker."
     )
     assert loop_text("withdraw", "withdraw", "nl").startswith(
-        "De cirkel in het dagelijks leven is verstijf en vlucht: Ann en Bo zijn terugtrekkers."
+        "De cirkel in het dagelijks leven volgt het patroon ‘verstijf en vlucht’: Ann en Bo zijn terugtrekkers."
     )
+    secure = loop_text("reach", "respond")
+    assert secure.endswith("And so each reach is met, and the bond grows safer.")
+    assert "round once more" not in secure  # no negative-cycle language in a secure cycle
 
 
 def test_balancing_and_intrapersonal_loops() -> None:
@@ -167,7 +174,8 @@ def test_balancing_and_intrapersonal_loops() -> None:
     )
     assert "It is a balancing loop: it damps itself instead of escalating." in text
     assert (
-        "In the sexual relationship a loop runs inside Cas. When Cas drinks, underneath lies shame." in text
+        "In the sexual relationship a loop runs inside Cas. When Cas drinks, beneath that lies something "
+        "vulnerable: shame." in text
     )
 
 
@@ -177,9 +185,10 @@ def test_three_partner_family() -> None:
     assert "Only Sarah and Tom switch position." in text
     assert "There are 4 more negative loops in everyday life." in text
     assert (
-        "Outside the cycle: “Tom's low mood since he lost his job” (Tom): Illness is not an interaction theme"
-        in text
+        "Outside the cycle, for Tom: Tom's low mood since he lost his job. Depression and other mental-health "
+        "problems are not only an interaction theme: refer to the GP or a psychologist for assessment" in text
     )
+    assert "sexologist" not in text
     dutch = describe(load("examples/family-morgan.yaml"), language="nl")
     assert "In het dagelijks leven is Sarah de achtervolger en Tom en Lily zijn terugtrekkers" in dutch
     assert "Alleen Sarah en Tom wisselen van positie." in dutch
@@ -212,8 +221,10 @@ def test_unknown_language_and_object(en_example: Path) -> None:
     ("kind", "advice"),
     [
         ("dysfunction", Advice.SEXOLOGIST),
-        ("illness", Advice.SEXOLOGIST),
-        ("disability", Advice.SEXOLOGIST),
+        ("illness", Advice.DOCTOR),
+        ("disability", Advice.DOCTOR),
+        ("mental-health", Advice.MENTAL_HEALTH),
+        ("addiction", Advice.ADDICTION),
         ("paraphilia", Advice.SEXOLOGIST),
         ("trauma", Advice.TRAUMA),
         ("coercion", Advice.SAFETY),
@@ -231,8 +242,12 @@ def test_referral_advice(kind: str, advice: Advice) -> None:
 
 def test_referral_texts() -> None:
     sexologist = Referral(Concern("pain", ConcernKind.DYSFUNCTION), Advice.SEXOLOGIST)
-    assert "not an interaction theme" in sexologist.reason()
-    assert "geen interactiethema" in sexologist.reason("nl")
+    assert "not only an interaction theme" in sexologist.reason()
+    assert "niet alleen een interactiethema" in sexologist.reason("nl")
+    for language in ("en", "nl"):  # one colon, no capital after it
+        for text in (sexologist.reason(language),):
+            assert text.count(":") == 1
+            assert text.split(": ")[1][0].islower()
     coercion = Referral(Concern("pushes", ConcernKind.COERCION), Advice.SAFETY)
     assert "contraindicated" in coercion.reason("en")
     assert "gecontra-indiceerd" in coercion.reason("nl")
@@ -249,10 +264,12 @@ def test_referrals_in_case_order_and_in_the_narrative() -> None:
     assert [r.advice for r in referrals(case)] == [Advice.SEXOLOGIST, Advice.SAFETY, Advice.TRAUMA]
     last = describe(case).split("\n\n")[-1]
     assert last.startswith(
-        "Outside the cycle: “pain during intercourse” (Ann): A sexual dysfunction is not an interaction theme"
+        "Outside the cycle, for Ann: pain during intercourse. A sexual dysfunction is not only an interaction theme"
     )
-    assert "“he pushed her once” (Bo): Where there is coercion or violence, safety comes first" in last
-    assert "“an old trauma”: Trauma calls for trauma-focused help" in last
+    assert "Outside the cycle, for Bo: he pushed her once. With coercion or violence, safety comes first" in last
+    assert "Outside the cycle: an old trauma. Trauma is not only an interaction theme" in last
+    dutch = describe(case, language="nl").split("\n\n")[-1]
+    assert dutch.startswith("Buiten de cirkel valt bij Ann: pain during intercourse. Een seksuele disfunctie")
     assert referrals(load("examples/janine-mathijs.yaml")) == ()
 
 

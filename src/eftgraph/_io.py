@@ -128,8 +128,27 @@ def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
         raise _failure([Problem(path=dotted(escaped), message=message, line=line, column=column)], file)
     result = structure(parsed, file or "<string>")
     if isinstance(result, list):
+        if fmt == "yaml":
+            result = _explained(result, decoded)
         raise _failure(sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0)), file)
     return result
+
+
+def _explained(problems: list[Problem], text: str) -> list[Problem]:
+    """*problems* with the ``{…, label: a, b}`` trap told in plain words instead of "unknown key 'b'"."""
+    from eftgraph._yaml_mistakes import explain, find_comma_in_braces, language_of
+
+    out = []
+    for problem in problems:
+        mistake = None
+        if problem.message.startswith("unknown key") and problem.found and problem.line:
+            mistake = find_comma_in_braces(text, problem.line, problem.found)
+        if mistake is None:
+            out.append(problem)
+            continue
+        message = explain(mistake, language_of(text))
+        out.append(attrs.evolve(problem, message=message, allowed=(), suggestion=None, column=mistake.column))
+    return out
 
 
 def _failure(problems: list[Problem], file: str | None) -> CaseFileError:

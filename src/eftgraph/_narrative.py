@@ -21,6 +21,7 @@ from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import Case, ElementKind, Position, Stance
 from eftgraph._positions import PositionReason, positions
 from eftgraph._referrals import referrals
+from eftgraph import _story as story
 from eftgraph.errors import LoopLimitError
 
 if TYPE_CHECKING:
@@ -90,19 +91,6 @@ class _Writer:
 
     def text(self, key: str, variant: str | None = None, /, **values: str) -> str:
         return self.texts.text(key, variant, **values)
-
-    def person(self, partner_id: str | None) -> tuple[dict[str, str], str | None]:
-        """The placeholder values for a partner (name, pronoun forms) and the variant to ask for."""
-        if partner_id is None:
-            return {"name": "", "subj": "", "obj": "", "poss": ""}, "none"
-        partner = self.case.partner(partner_id)
-        if partner.pronoun is None:
-            forms = {"subj": partner.name, "obj": partner.name, "poss": f"{partner.name}’s"}
-            return {"name": partner.name, **forms}, "none"
-        forms = {
-            form: str(self.texts.get(f"pronoun.{partner.pronoun}.{form}")) for form in ("subj", "obj", "poss")
-        }
-        return {"name": partner.name, **forms}, partner.pronoun
 
     def names(self, partner_ids: Sequence[str]) -> str:
         names = [self.case.partner(p).name for p in partner_ids]
@@ -186,32 +174,25 @@ class _Writer:
         )
 
     def walk(self, loop: Loop) -> list[str]:
-        """Round the loop from a behaviour (a pursuer's, if there is one), one sentence per element."""
+        """Round the loop from a behaviour (a pursuer's or a reach, if any), one sentence per element."""
         elements = [self.case.element(e) for e in loop.elements]
         behaviours = [i for i, e in enumerate(elements) if e.kind is ElementKind.BEHAVIOR]
-        pursuing = [i for i in behaviours if elements[i].stance is Stance.PURSUE]
-        start = (pursuing or behaviours or [0])[0]
+        leading = [i for i in behaviours if elements[i].stance in (Stance.PURSUE, Stance.REACH)]
+        start = (leading or behaviours or [0])[0]
         elements = elements[start:] + elements[:start]
         clauses = [
-            self.clause(element, first=i == 0 or element.partner != elements[i - 1].partner)
+            story.clause(self.texts, self.case, element, first=i == 0 or element.partner != elements[i - 1].partner)
             for i, element in enumerate(elements)
         ]
         first = elements[0]
         if first.kind is not ElementKind.BEHAVIOR or len(elements) < 2:
             return [_sentence(c) for c in clauses] + [self.text("loop.round")]
-        values, _ = self.person(first.partner)
+        secure = loop.pattern is Pattern.SECURE
         return [
-            _sentence(self.text("loop.open", name=values["name"], label=first.label, next=clauses[1])),
+            story.opening(self.texts, self.case, first, clauses[1]),
             *(_sentence(c) for c in clauses[2:]),
-            _sentence(self.text("loop.back", name=values["name"], label=first.label)),
+            story.closing(self.texts, self.case, first, secure=secure),
         ]
-
-    def clause(self, element: Element, *, first: bool) -> str:
-        values, variant = self.person(element.partner)
-        key = f"clause.{element.kind.value}"
-        if first:
-            key += "_first"
-        return self.text(key, variant, label=element.label, **values)
 
     def needs(self, loop: Loop) -> list[str]:
         sentences = []
@@ -270,11 +251,8 @@ class _Writer:
         for bridge in comparison.shared:
             source = self.case.element(bridge.source)
             if source.kind in _BELOW and source.partner is not None:
-                below.setdefault(source.partner, []).append(
-                    self.text(
-                        "compare.recurring_pair", a=source.label, b=self.case.element(bridge.target).label
-                    )
-                )
+                pair = story.recurring_pair(self.texts, source.label, self.case.element(bridge.target).label)
+                below.setdefault(source.partner, []).append(pair)
         also = str(self.texts.get("compare.recurring_also"))
         items = [
             self.text("compare.recurring_item", name=self.names([p.id]), pairs=also.join(below[p.id]))
@@ -307,36 +285,7 @@ class _Writer:
         case = self.case
         paragraphs = [case.title or case.id]
         for domain in case.domains:
-            loops, note = self.case_loops(domain)
-            negative = [loop for loop in loops if loop.negative]
-            secure = [loop for loop in loops if loop.pattern is Pattern.SECURE]
-            others = [loop for loop in loops if not loop.negative and loop.pattern is not Pattern.SECURE]
-            where = self.domain(domain, "in")
-            parts = [note] if note else []
-            if negative:
-                parts.append(self.loop(negative[0]))
-                more = len(negative) - 1
-                if more:
-                    number = "one" if more == 1 else "many"
-                    parts.append(
-                        _sentence(self.text(f"case.more_loops.{number}", count=str(more), **{"in": where}))
-                    )
-            elif not secure:
-                if others:  # a balancing loop, or one inside a partner
-                    parts.append(_sentence(self.text("case.no_negative", **{"in": where})))
-                    parts.append(self.loop(others[0]))
-                else:
-                    held = positions(case, domain)
-                    shown = {p: held[p] for p in held if held.reasons[p] is not PositionReason.NO_BEHAVIOR}
-                    parts.append(
-                        _sentence(
-                            self.text("case.no_loop", positions=self.positions_text(shown), **{"in": where})
-                        )
-                    )
-            if parts:
-                paragraphs.append(" ".join(parts))
-            if secure:
-                paragraphs.append(self.loop(secure[0]))
+            paragraphs.extend(self.domain_paragraphs(domain))
         crossing = self.crossing()
         if crossing:
             paragraphs.append(crossing)
@@ -344,21 +293,54 @@ class _Writer:
             paragraphs.append(self.comparison(domain_comparison(case, case.domains[0], other)))
         found = referrals(case)
         if found:
-            lines = [str(self.texts.get("case.referrals"))]
-            for referral in found:
-                concern = referral.concern
-                who = (
-                    self.text("case.referral_who", name=self.case.partner(concern.partner).name)
-                    if concern.partner
-                    else ""
-                )
-                lines.append(
-                    self.text(
-                        "case.referral", label=concern.label, who=who, reason=referral.reason(self.texts.code)
-                    )
-                )
-            paragraphs.append(" ".join(lines))
+            paragraphs.append(" ".join(story.referral_sentence(self.texts, case, r) for r in found))
         return paragraphs
+
+    def domain_paragraphs(self, domain: str) -> list[str]:
+        """The cycle of *domain*: how it starts, its most important negative loop, its secure cycle."""
+        case = self.case
+        found, note = self.case_loops(domain)
+        negative = [loop for loop in found if loop.negative]
+        secure = [loop for loop in found if loop.pattern is Pattern.SECURE]
+        others = [loop for loop in found if not loop.negative and loop.pattern is not Pattern.SECURE]
+        where = self.domain(domain, "in")
+        parts = [note] if note else []
+        parts.extend(story.beginnings(self.texts, case, domain, negative[0] if negative else None))
+        if negative:
+            parts.append(self.loop(negative[0]))
+            more = len(negative) - 1
+            if more:
+                number = "one" if more == 1 else "many"
+                parts.append(_sentence(self.text(f"case.more_loops.{number}", count=str(more), **{"in": where})))
+        elif not secure and others:  # a balancing loop, or one inside a partner
+            parts.append(_sentence(self.text("case.no_negative", **{"in": where})))
+            parts.append(self.loop(others[0]))
+        elif not secure:
+            held = positions(case, domain)
+            shown = {p: held[p] for p in held if held.reasons[p] is not PositionReason.NO_BEHAVIOR}
+            parts.append(_sentence(self.text("case.no_loop", positions=self.positions_text(shown), **{"in": where})))
+        paragraphs = [" ".join(parts)] if parts else []
+        if secure:
+            paragraphs.append(self.secure(secure))
+        return paragraphs
+
+    def secure(self, found: Sequence[Loop]) -> str:
+        """The first secure loop, then the other way round: a loop where another partner reaches."""
+        sentences = [self.loop(found[0])]
+        reaching = {self.reacher(found[0])}
+        for loop in found[1:]:
+            who = self.reacher(loop)
+            if who not in reaching:
+                reaching.add(who)
+                sentences.append(self.text("loop.secure_other", text=" ".join(self.walk(loop)[:-1])))
+        return " ".join(sentences)
+
+    def reacher(self, loop: Loop) -> str | None:
+        """The partner whose reach a secure loop starts from."""
+        return next(
+            (self.case.element(e).partner for e in loop.elements if self.case.element(e).stance is Stance.REACH),
+            None,
+        )
 
     def crossing(self) -> str | None:
         """A sentence on the negative loops that run through more than one domain, if any."""

@@ -29,6 +29,9 @@ class PositionReason(_StrEnum):
 
     DECLARED = "declared"
     """The therapist declared the position (a sheet's ``position``, or the ``positions`` key)."""
+    DECLARED_MIXED = "declared-mixed"
+    """Declared, and kept, though some behaviours take the other stance (a withdrawer who also snaps):
+    a position is a dominant tendency, not an exclusive one. `Positions.evidence` lists the behaviours."""
     INFERRED = "inferred"
     """Inferred from the stances of the partner's behaviours in the domain, which all agree."""
     NO_BEHAVIOR = "no-behavior"
@@ -156,7 +159,9 @@ def positions(case: Case, domain: str) -> Positions:
         declared = case.declared_position(domain, partner)
         stances = {stance for _, stance in moves} & {Stance.PURSUE, Stance.WITHDRAW}
         if declared is not None:
-            found[partner], reasons[partner] = declared, PositionReason.DECLARED
+            mixed = any(stance is not declared.stance for stance in stances)
+            found[partner] = declared
+            reasons[partner] = PositionReason.DECLARED_MIXED if mixed else PositionReason.DECLARED
         elif not moves:
             found[partner], reasons[partner] = Position.UNDETERMINED, PositionReason.NO_BEHAVIOR
         elif not stances:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import attrs
 
 from eftgraph._vocabulary import (
+    Advice,
     ConcernKind,
     ElementKind,
     Position,
     Sign,
     Stance,
+    coerce,
     to_concern_kind,
     to_kind,
     to_position,
@@ -27,6 +29,12 @@ from eftgraph._vocabulary import (
 )
 
 __all__ = ["Concern", "DeclaredPosition", "Element", "Link", "Partner"]
+
+
+def _to_needs(values: object) -> tuple[Advice, ...]:
+    """A concern's needs as `Advice` members (one word or a sequence of words)."""
+    items = [values] if isinstance(values, str) else list(values)  # type: ignore[call-overload]
+    return tuple(coerce(Advice, item) for item in items)
 
 
 @attrs.frozen
@@ -61,6 +69,8 @@ class Element:
     partner: str | None = None
     domain: str = "everyday"
     stance: Stance | None = attrs.field(default=None, converter=to_stance)
+    injury: bool = attrs.field(default=False, kw_only=True, repr=False)
+    """For an ``event``: an attachment injury (the partner is the one who was hurt)."""
 
 
 @attrs.frozen
@@ -80,6 +90,10 @@ class Concern:
     label: str
     kind: ConcernKind = attrs.field(converter=to_concern_kind)
     partner: str | None = None
+    domain: str | None = attrs.field(default=None, kw_only=True, repr=False)
+    """The cycle the concern belongs to (figures draw its note there), if any."""
+    needs: tuple[Advice, ...] = attrs.field(default=(), kw_only=True, repr=False, converter=_to_needs)
+    """The kinds of help it needs, most urgent first; empty: what its kind calls for."""
 
 
 @attrs.frozen

@@ -146,9 +146,12 @@ def _element_issues(elements: Iterable[Element], partner_ids: Sequence[str]) -> 
         if element.id in seen:
             issues.append(Issue("elements", i, "id", "duplicate element id", found=element.id))
         seen.add(element.id)
-        if element.partner is None and element.kind is not ElementKind.TRIGGER:
-            message = f"a {element.kind} needs a partner (only a trigger may belong to nobody)"
+        if element.partner is None and element.kind not in (ElementKind.TRIGGER, ElementKind.EVENT):
+            message = f"a {element.kind} needs a partner (only a trigger or an event may belong to nobody)"
             issues.append(Issue("elements", i, "partner", message))
+        if element.injury and element.kind is not ElementKind.EVENT:
+            message = f"only an event can be an attachment injury, not a {element.kind}"
+            issues.append(Issue("elements", i, "injury", message, found="true"))
         issues.extend(_partner_known("elements", i, element.partner, partner_ids))
         if not DOMAIN_PATTERN.match(element.domain):
             message = "a domain name must be lower-case letters, digits, '_' or '-'"
@@ -218,8 +221,17 @@ def _position_issues(
 
 
 def _contradictions(declaration: DeclaredPosition, elements: Sequence[Element]) -> list[Issue]:
-    """Behaviours whose stance goes against *declaration*."""
+    """Behaviours whose stance goes against *declaration*, when none of the partner's goes with it.
+
+    A position is a dominant tendency, not an exclusive one: a declared
+    withdrawer who also snaps (a behaviour with ``stance: pursue``) is fine as
+    long as some behaviour withdraws; `eftgraph.positions` then reports the
+    mixed evidence.
+    """
     expected = declaration.position.stance
+    own = [e for e in elements if e.partner == declaration.partner and e.domain == declaration.domain]
+    if any(e.stance is expected for e in own):
+        return []
     return [
         Issue(
             "elements",

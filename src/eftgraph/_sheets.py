@@ -16,6 +16,8 @@ __all__ = ["SLOTS", "Collapsed", "Sheet", "collapse", "expand", "standard_links"
 
 SLOTS: dict[str, ElementKind] = {
     "trigger": ElementKind.TRIGGER,
+    "event": ElementKind.EVENT,
+    "injury": ElementKind.EVENT,
     "behavior": ElementKind.BEHAVIOR,
     "perception": ElementKind.PERCEPTION,
     "secondary": ElementKind.SECONDARY_EMOTION,
@@ -23,7 +25,13 @@ SLOTS: dict[str, ElementKind] = {
     "primary": ElementKind.PRIMARY_EMOTION,
     "need": ElementKind.NEED,
 }
-"""Sheet slot name → element kind, top of the sheet first."""
+"""Sheet slot name → element kind, top of the sheet first.
+
+``event`` is something this partner did or lived through once; it leads into the other
+partners' columns, like a behaviour, but is no move in the round. ``injury`` is an
+attachment injury this partner suffered (an event with ``injury``); it leads into the
+partner's own column, like a trigger.
+"""
 
 CHAIN = ("trigger", "perception", "fear", "primary", "secondary", "behavior")
 """The standard chain inside one column (absent slots are skipped); plus primary → need."""
@@ -58,6 +66,8 @@ class Sheet:
     position: Position | None = attrs.field(default=None, converter=to_optional_position, kw_only=True)
     stance: Stance | None = attrs.field(default=None, converter=to_stance, kw_only=True)
     trigger: str | None = attrs.field(default=None, kw_only=True)
+    event: str | None = attrs.field(default=None, kw_only=True)
+    injury: str | None = attrs.field(default=None, kw_only=True)
     behavior: str | None = attrs.field(default=None, kw_only=True)
     perception: str | None = attrs.field(default=None, kw_only=True)
     secondary: str | None = attrs.field(default=None, kw_only=True)
@@ -118,6 +128,7 @@ def expand(sheets: Sequence[Sheet]) -> tuple[list[Element], list[Link], list[Dec
                     partner=sheet.partner,
                     domain=sheet.domain,
                     stance=sheet.stance if slot == "behavior" else None,
+                    injury=slot == "injury",
                 )
             )
         if sheet.position is not None:
@@ -142,6 +153,10 @@ def standard_links(present: dict[tuple[str, str], set[str]]) -> list[tuple[str, 
         )
         if "primary" in slots and "need" in slots:
             pairs.append((slot_id(domain, partner, "primary"), slot_id(domain, partner, "need")))
+        own = next((slot for slot in ENTRY if slot in slots), None)
+        if "injury" in slots and own is not None:
+            pairs.append((slot_id(domain, partner, "injury"), slot_id(domain, partner, own)))
+        pairs.extend(_event_links(domain, partner, slots, present))
         if "behavior" not in slots:
             continue
         for (other_domain, other), other_slots in present.items():
@@ -150,6 +165,20 @@ def standard_links(present: dict[tuple[str, str], set[str]]) -> list[tuple[str, 
             entry = next((slot for slot in ENTRY if slot in other_slots), None)
             if entry is not None:
                 pairs.append((slot_id(domain, partner, "behavior"), slot_id(domain, other, entry)))
+    return pairs
+
+
+def _event_links(
+    domain: str, partner: str, slots: set[str], present: dict[tuple[str, str], set[str]]
+) -> list[tuple[str, str]]:
+    """A partner's one-off event leads into every other partner's column of the domain."""
+    if "event" not in slots:
+        return []
+    pairs = []
+    for (other_domain, other), other_slots in present.items():
+        entry = next((slot for slot in ENTRY if slot in other_slots), None)
+        if other_domain == domain and other != partner and entry is not None:
+            pairs.append((slot_id(domain, partner, "event"), slot_id(domain, other, entry)))
     return pairs
 
 
@@ -214,7 +243,11 @@ def _sheet_columns(
         if element.partner is None:
             continue
         for slot, kind in SLOTS.items():
-            if element.kind is kind and element.id == slot_id(element.domain, element.partner, slot):
+            if (
+                element.kind is kind
+                and element.injury is (slot == "injury")
+                and element.id == slot_id(element.domain, element.partner, slot)
+            ):
                 groups.setdefault((element.domain, element.partner), {})[slot] = element
     columns: dict[tuple[str, str], dict[str, Element]] = {}
     for key, slots in groups.items():

@@ -41,9 +41,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     ),
     "partner": ("id", "name", "pronoun"),
     "sheet": ("position", "stance", *SLOTS),
-    "element": ("id", "partner", "domain", "kind", "stance", "label"),
+    "element": ("id", "partner", "domain", "kind", "stance", "injury", "label"),
     "link": ("from", "to", "sign", "label"),
-    "concern": ("label", "kind", "partner"),
+    "concern": ("label", "kind", "partner", "domain", "needs"),
 }
 """The keys each part of a case file may have, in the order they are written."""
 

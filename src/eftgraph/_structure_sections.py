@@ -14,6 +14,7 @@ import attrs
 from eftgraph._formats_document import Path
 from eftgraph._model import (
     PARTNER_ID_PATTERN,
+    Advice,
     PRONOUNS,
     Concern,
     ConcernKind,
@@ -27,7 +28,7 @@ from eftgraph._model import (
     Stance,
 )
 from eftgraph._sheets import SLOTS, Sheet, expand, sheet_issues
-from eftgraph._structure_keys import POSITIONS, words
+from eftgraph._structure_keys import KEYS, POSITIONS, words
 from eftgraph._structure_reader import Reader
 from eftgraph._suggest import nearest
 
@@ -54,6 +55,8 @@ class Draft:
     link_paths: list[Path] = attrs.Factory(list)
     concerns: list[Concern] = attrs.Factory(list)
     concern_paths: list[Path] = attrs.Factory(list)
+    broken_columns: set[str] = attrs.Factory(set)
+    """``domain.partner.`` of each sheet column with a problem: links into it are not reported again."""
 
     def use_domain(self, name: str) -> None:
         """Note that the case uses domain *name* (in order, unless the document lists them)."""
@@ -118,6 +121,7 @@ def _sheets(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 def _sheet(read: Reader, raw: Any, spath: Path, draft: Draft) -> None:
     """Read one partner's column of a sheet, at ``cycles.<domain>.<partner>``."""
+    draft.broken_columns.add(f"{spath[1]}.{spath[2]}.")  # until the column is read whole
     sheet = read.mapping(raw, spath, "sheet")
     if sheet is None:
         return
@@ -146,6 +150,8 @@ def _sheet(read: Reader, raw: Any, spath: Path, draft: Draft) -> None:
     domain, partner = str(spath[1]), str(spath[2])
     draft.sheets.append(Sheet(domain, partner, position=position, stance=stance, **texts))
     draft.element_paths.extend(((*spath, slot), True) for slot in texts)
+    if all(key in KEYS["sheet"] for key in raw):
+        draft.broken_columns.discard(f"{domain}.{partner}.")
 
 
 def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
@@ -155,12 +161,16 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         label = read.text(item["label"], (*path, "label")) if "label" in item else None
         domain = read.domain(item["domain"], (*path, "domain")) if "domain" in item else "everyday"
         partner = read.partner(item["partner"], (*path, "partner")) if "partner" in item else None
-        if "partner" not in item and kind not in (None, "trigger"):
+        if "partner" not in item and kind not in (None, "trigger", "event"):
             read.problem(
-                path, f"missing key 'partner' (only a trigger may belong to nobody, this is a {kind})"
+                path, f"missing key 'partner' (only a trigger or an event may belong to nobody, this is a {kind})"
             )
             continue
         stance = read.choice(item["stance"], (*path, "stance"), words(Stance)) if "stance" in item else None
+        injury = item.get("injury", False)
+        if not isinstance(injury, bool):
+            read.problem((*path, "injury"), "expected true or false", found=str(injury), allowed=("true", "false"))
+            continue
         if (
             eid is None
             or kind is None
@@ -171,7 +181,8 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         ):
             continue
         draft.use_domain(domain)
-        draft.elements.append(Element(eid, kind, label, partner=partner, domain=domain, stance=stance))
+        element = Element(eid, kind, label, partner=partner, domain=domain, stance=stance, injury=injury)
+        draft.elements.append(element)
         draft.element_paths.append((path, False))
 
 
@@ -201,16 +212,24 @@ def _links(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         unknown = False
         for key, end in (("from", source), ("to", target)):
             if end not in ids:
-                read.problem(
-                    (*path, key),
-                    f"unknown element {end!r}",
-                    found=end,
-                    suggestion=nearest(end, sorted(ids)),
-                )
                 unknown = True
+                _unknown_end(read, draft, (*path, key), end, ids)
         if not unknown:
             draft.explicit.append(Link(source, target, sign, label))
             draft.link_paths.append(path)
+
+
+def _unknown_end(read: Reader, draft: Draft, path: Path, end: str, ids: set[str]) -> None:
+    """An unknown link end; silent when it points into a sheet column whose own problem is reported.
+
+    The suggestion stays in the same partner's column when the end looks like
+    one of its slots: never a re-link to another partner's element.
+    """
+    column = end.rsplit(".", 1)[0] + "." if end.count(".") >= 2 else None
+    if column is not None and column in draft.broken_columns:
+        return
+    same = sorted(i for i in ids if column is not None and i.startswith(column))
+    read.problem(path, f"unknown element {end!r}", found=end, suggestion=nearest(end, same or sorted(ids)))
 
 
 def _concerns(read: Reader, top: dict[str, Any], draft: Draft) -> None:
@@ -218,7 +237,13 @@ def _concerns(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         label = read.text(item["label"], (*path, "label")) if "label" in item else None
         kind = read.choice(item["kind"], (*path, "kind"), words(ConcernKind)) if "kind" in item else None
         partner = read.partner(item["partner"], (*path, "partner")) if "partner" in item else None
-        if label is None or kind is None or ("partner" in item and partner is None):
+        domain = read.domain(item["domain"], (*path, "domain")) if "domain" in item else None
+        raw = item.get("needs", [])
+        listed = [raw] if isinstance(raw, str) else read.listing(raw, (*path, "needs"))
+        needs = [read.choice(v, (*path, "needs", i), words(Advice)) for i, v in enumerate(listed)]
+        if label is None or kind is None or ("partner" in item and partner is None) or None in needs:
             continue
-        draft.concerns.append(Concern(label, kind, partner))
+        if "domain" in item and domain is None:
+            continue
+        draft.concerns.append(Concern(label, kind, partner, domain=domain, needs=[n for n in needs if n]))
         draft.concern_paths.append(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from eftgraph._translations import english
 from eftgraph.errors import choices_tail
 
 __all__ = ["nearest", "unknown"]
@@ -21,10 +22,18 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
     'pursuer'
     >>> nearest("zzz", ["pursuer", "withdrawer"]) is None
     True
+
+    A Dutch word typed for an English key or value gets the English word:
+
+    >>> nearest("gedrag", ["behavior", "perception"]), nearest("achtervolger", ["pursuer", "withdrawer"])
+    ('behavior', 'pursuer')
     """
     options = list(choices)
     if word in options:
         return None
+    translated = english(word, options)
+    if translated is not None:
+        return translated
     lowered = {choice.lower(): choice for choice in options}
     if word.lower() in lowered:
         return lowered[word.lower()]

@@ -14,6 +14,7 @@ import enum
 import re
 from typing import TypeVar
 
+from eftgraph._catalog import Labelled
 from eftgraph._suggest import nearest
 from eftgraph.errors import CaseError, Problem
 
@@ -23,6 +24,7 @@ __all__ = [
     "PARTNER_ID_PATTERN",
     "PRONOUNS",
     "STANDARD_DOMAINS",
+    "Advice",
     "ConcernKind",
     "ElementKind",
     "Language",
@@ -58,6 +60,8 @@ class ElementKind(_StrEnum):
     FEAR = "fear"
     PRIMARY_EMOTION = "primary_emotion"
     NEED = "need"
+    EVENT = "event"
+    """Something that happened once (an affair, a lost erection); with ``injury``, an attachment injury."""
 
     @property
     def layer(self) -> int:
@@ -82,7 +86,8 @@ class ElementKind(_StrEnum):
         return self.layer >= _LAYERS[ElementKind.FEAR]
 
 
-_LAYERS = {kind: index for index, kind in enumerate(ElementKind)}
+_LAYERS = {kind: index for index, kind in enumerate(k for k in ElementKind if k is not ElementKind.EVENT)}
+_LAYERS[ElementKind.EVENT] = 0  # a one-off event stands where a trigger stands: outside the column
 
 
 class Stance(_StrEnum):
@@ -128,7 +133,31 @@ class ConcernKind(_StrEnum):
     PARAPHILIA = "paraphilia"
     TRAUMA = "trauma"
     COERCION = "coercion"
+    MENTAL_HEALTH = "mental-health"
+    ADDICTION = "addiction"
     OTHER = "other"
+
+
+class Advice(Labelled, _StrEnum, catalog="advice"):
+    """A kind of help a concern outside the cycle calls for (a concern's ``needs``).
+
+    `label` gives a short name (``refer to a sexologist``, …).
+    """
+
+    DOCTOR = "doctor"
+    """The treating doctor (GP or specialist): illness, disability, medication."""
+    SEXOLOGIST = "sexologist"
+    """A sexologist: sexual dysfunction, sexual problems from illness or disability, paraphilia."""
+    MENTAL_HEALTH = "mental-health-care"
+    """The GP or a psychologist: depression and other mental-health problems."""
+    ADDICTION = "addiction-care"
+    """Addiction care."""
+    TRAUMA = "trauma-focused-help"
+    """Trauma-focused help, before or alongside couple therapy."""
+    SAFETY = "safety-first"
+    """Coercion: safety first; couple therapy may be contraindicated."""
+    SPECIALIST = "specialist"
+    """Anything else outside the cycle: consider a fitting specialist."""
 
 
 class Relation(_StrEnum):

@@ -22,6 +22,7 @@ from eftgraph._formats_document import (
     too_deep,
 )
 from eftgraph._limits import MAX_DEPTH, MAX_NODES
+from eftgraph._yaml_mistakes import problem as explain_mistake
 from eftgraph.errors import Problem
 
 __all__ = ["read_yaml"]
@@ -53,6 +54,9 @@ def read_yaml(text: str) -> Parsed:
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
+        explained = explain_mistake(text, error)  # a mistake therapists make: its line, in plain words
+        if explained is not None:
+            raise ParseFailure([explained]) from None
         mark = error.problem_mark or error.context_mark
         message = f"not valid YAML: {error.problem or error.context}"
         if "nesting depth" in message:  # libyaml's own cap (1000 levels)
