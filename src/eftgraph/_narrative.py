@@ -147,6 +147,8 @@ class _Writer:
             if members:
                 number = "one" if len(members) == 1 else "many"
                 parts.append(self.text(f"stance.{stance.value}.{number}", names=self.names(members)))
+        if not parts:  # each partner both reaches and responds
+            return self.text("stance.both", names=self.names(list(stances)))
         return self.join(parts)
 
     # --- a loop ----------------------------------------------------------------------------------
@@ -325,15 +327,18 @@ class _Writer:
         return paragraphs
 
     def secure(self, found: Sequence[Loop]) -> str:
-        """The first secure loop, then the other way round: a loop where another partner reaches."""
-        sentences = [self.loop(found[0])]
-        reaching = {self.reacher(found[0])}
+        """The first secure loop, then the other way round (a loop where another partner reaches), then needs."""
+        first = found[0]
+        walk = self.walk(first)
+        sentences = [self.header(first), *walk[:-1]]
+        reaching = {self.reacher(first)}
         for loop in found[1:]:
             who = self.reacher(loop)
             if who not in reaching:
                 reaching.add(who)
-                sentences.append(self.text("loop.secure_other", text=" ".join(self.walk(loop)[:-1])))
-        return " ".join(sentences)
+                told = " ".join(self.walk(loop)[:-1])
+                sentences.append(self.text("loop.secure_other", text=told[:1].lower() + told[1:]))
+        return " ".join([*sentences, walk[-1], *self.needs(first)])
 
     def reacher(self, loop: Loop) -> str | None:
         """The partner whose reach a secure loop starts from."""

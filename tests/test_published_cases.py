@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eftgraph import Position, compare_domains, describe, find_loops, load, positions, referrals
+from eftgraph import Position, describe, domain_comparison, load, loops, positions, referrals
 from eftgraph._loops import Pattern
 from eftgraph._positions import PositionReason
 from eftgraph._referrals import Advice
@@ -30,7 +30,7 @@ def test_attachment_injury_anne_barry() -> None:
     anne_barry = case("anne-barry")
     held = positions(anne_barry, "everyday")
     assert (held["anne"], held["barry"]) == (Position.PURSUER, Position.WITHDRAWER)
-    (loop,) = [loop for loop in find_loops(anne_barry) if loop.negative]
+    (loop,) = [loop for loop in loops(anne_barry) if loop.negative]
     assert loop.pattern is Pattern.PURSUE_WITHDRAW
     assert "everyday.anne.injury" not in loop.elements  # the injury is no move in the round
     text = describe(anne_barry)
@@ -44,8 +44,8 @@ def test_one_off_event_mary_harry() -> None:
     text = describe(mary_harry)
     assert "It started with something that happened once: Mary found very friendly e-mails" in text
     assert "found very friendly e-mails to Harry from a colleague again" not in text
-    loops = [loop for loop in find_loops(mary_harry, domain="everyday") if loop.negative]
-    assert all("everyday.mary.event" not in loop.elements for loop in loops)
+    negative = [loop for loop in loops(mary_harry, domain="everyday") if loop.negative]
+    assert negative and all("everyday.mary.event" not in loop.elements for loop in negative)
 
 
 def test_withdrawer_who_snaps_robert_marsha() -> None:
@@ -53,13 +53,13 @@ def test_withdrawer_who_snaps_robert_marsha() -> None:
     held = positions(robert_marsha, "everyday")
     assert held["robert"] is Position.WITHDRAWER  # declared, kept
     assert held.reasons["robert"] is PositionReason.DECLARED_MIXED
-    patterns = {loop.pattern for loop in find_loops(robert_marsha) if loop.negative}
+    patterns = {loop.pattern for loop in loops(robert_marsha) if loop.negative}
     assert Pattern.PURSUE_WITHDRAW in patterns and Pattern.ATTACK_ATTACK in patterns
 
 
 def test_secure_cycle_after_therapy_both_ways_pia_rob() -> None:
     pia_rob = case("pia-rob")
-    secure = [loop for loop in find_loops(pia_rob) if loop.pattern is Pattern.SECURE]
+    secure = [loop for loop in loops(pia_rob) if loop.pattern is Pattern.SECURE]
     reaching = {pia_rob.element(e).partner for loop in secure for e in loop.elements
                 if pia_rob.element(e).stance is not None and pia_rob.element(e).stance.value == "reach"}
     assert reaching == {"pia", "rob"}
@@ -87,5 +87,5 @@ def test_illness_caused_dysfunction_sanne_ruud() -> None:
     assert "verwijs voor onderzoek naar de behandelend arts en een seksuoloog" in text
     assert "Het begon met iets wat één keer gebeurde: Ruud verloor zijn erectie tijdens het vrijen." in text
     assert "Daaronder zit bij Ruud" not in text
-    assert compare_domains(sanne_ruud).kind.value == "more-of-the-same"
+    assert domain_comparison(sanne_ruud).kind.value == "more-of-the-same"
     assert "‘zich gewild voelen’, letterlijk hetzelfde" in text
