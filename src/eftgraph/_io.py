@@ -13,7 +13,7 @@ import attrs
 from eftgraph._formats import FORMATS, parse
 from eftgraph._formats_document import ParseFailure, dotted, failure, line_column
 from eftgraph._limits import cap
-from eftgraph._model import Case, Element
+from eftgraph._model import Case, Concern, Element
 from eftgraph._output import write_atomic
 from eftgraph._sheets import collapse
 from eftgraph._structure import structure
@@ -271,10 +271,7 @@ def to_document(case: Case) -> dict[str, Any]:
             links.append(entry)
         doc["links"] = links
     if case.concerns:
-        doc["concerns"] = [
-            {"label": c.label, "kind": c.kind.value, **({"partner": c.partner} if c.partner else {})}
-            for c in case.concerns
-        ]
+        doc["concerns"] = [_concern_item(c) for c in case.concerns]
     return doc
 
 
@@ -287,7 +284,20 @@ def _element_item(e: Element) -> dict[str, Any]:
     item["kind"] = e.kind.value
     if e.stance is not None:
         item["stance"] = e.stance.value
+    if e.injury:
+        item["injury"] = True
     item["label"] = e.label
+    return item
+
+
+def _concern_item(c: Concern) -> dict[str, Any]:
+    item: dict[str, Any] = {"label": c.label, "kind": c.kind.value}
+    if c.partner:
+        item["partner"] = c.partner
+    if c.domain:
+        item["domain"] = c.domain
+    if c.needs:
+        item["needs"] = [need.value for need in c.needs]
     return item
 
 

@@ -22,6 +22,7 @@ from eftgraph._model import (
     ID_PATTERN,
     PARTNER_ID_PATTERN,
     PRONOUNS,
+    Advice,
     ConcernKind,
     ElementKind,
     Language,
@@ -133,6 +134,11 @@ def _definitions() -> dict[str, Any]:
                 "domain": {**ref["domain"], "default": "everyday"},
                 "kind": {"enum": list(words(ElementKind))},
                 "stance": {"enum": list(words(Stance))},
+                "injury": {
+                    "type": "boolean",
+                    "default": False,
+                    "description": "an event that is an attachment injury (the partner is the one hurt)",
+                },
                 "label": ref["text"],
             },
             "An element in the general form.",
@@ -149,7 +155,17 @@ def _definitions() -> dict[str, Any]:
         ),
         "concern": _object(
             "concern",
-            {"label": ref["text"], "kind": {"enum": list(words(ConcernKind))}, "partner": ref["partner_id"]},
+            {
+                "label": ref["text"],
+                "kind": {"enum": list(words(ConcernKind))},
+                "partner": ref["partner_id"],
+                "domain": {**ref["domain"], "description": "the cycle the concern belongs to"},
+                "needs": {
+                    "type": "array",
+                    "items": {"enum": list(words(Advice))},
+                    "description": "the kinds of help it needs, most urgent first (default: what its kind calls for)",
+                },
+            },
             "A problem outside the cycle that calls for referral.",
         ),
     }
