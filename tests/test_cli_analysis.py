@@ -198,10 +198,10 @@ def test_compare_other_domains_and_errors(capsys: pytest.CaptureFixture[str]) ->
 def test_describe_text_in_the_case_language(capsys: pytest.CaptureFixture[str]) -> None:
     status, text, _ = out(capsys, "describe", NL)
     assert status == 0
-    assert text.startswith("Janine & Mathijs\n\nDe cirkel in het dagelijks leven is een protestpolka")
+    assert text.startswith("Janine & Mathijs\n\nWat het bij Janine in gang zet:")
     assert all(len(line) <= 88 for line in text.splitlines())
     status, english, _ = out(capsys, "describe", NL, "--language", "en")
-    assert english.startswith("Janine & Mathijs\n\nThe everyday cycle is a Protest Polka")
+    assert english.startswith("Janine & Mathijs\n\nWhat sets it off for Janine:")
 
 
 def test_describe_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -219,13 +219,14 @@ def test_describe_and_check_show_referrals(capsys: pytest.CaptureFixture[str], t
     status, text, _ = out(capsys, "describe", str(case))
     assert status == 0
     assert (
-        "Buiten de cirkel: ‘pijn bij het vrijen’ (Ann): Een seksuele disfunctie is geen interactiethema"
+        "Buiten de cirkel valt bij Ann: pijn bij het vrijen. Een seksuele disfunctie is niet alleen een "
+        "interactiethema"
         in text.replace("\n", " ")
     )
     data = as_json(capsys, "describe", str(case), "--language", "en")
     assert [r["advice"] for r in data["referrals"]] == ["sexologist", "safety-first"]
     assert data["referrals"][1]["contraindicated"] is True
-    assert data["referrals"][1]["text"].startswith("Where there is coercion or violence, safety comes first")
+    assert data["referrals"][1]["text"].startswith("With coercion or violence, safety comes first")
     status, text, _ = out(capsys, "check", str(case))
     assert status == 0
     lines = text.splitlines()
@@ -236,7 +237,10 @@ def test_describe_and_check_show_referrals(capsys: pytest.CaptureFixture[str], t
     )
     (entry,) = as_json(capsys, "check", str(case))
     assert [r["kind"] for r in entry["referrals"]] == ["dysfunction", "coercion"]
-    assert list(entry["referrals"][0]) == ["concern", "kind", "partner", "advice", "contraindicated", "text"]
+    assert list(entry["referrals"][0]) == [
+        "concern", "kind", "partner", "advice", "needs", "contraindicated", "text"
+    ]
+    assert entry["referrals"][0]["needs"] == ["sexologist"]
     (entry,) = as_json(capsys, "check", EN)
     assert entry["referrals"] == []
 

@@ -251,7 +251,7 @@ def test_cli_check_prints_every_problem_and_exits_1(
     out, err = capsys.readouterr()
     assert out.startswith(f"{good}: ok: 2 partners, 2 domains (everyday, sexual), 24 elements, 24 links")
     assert err == (
-        f"{bad}:9:7: cycles.sexual.janine.positon: unknown key 'positon' (allowed: behavior, fear, need, "
+        f"{bad}:9:7: cycles.sexual.janine.positon: unknown key 'positon' (allowed: behavior, event, fear, injury, need, "
         "perception, position, primary, secondary, stance, trigger); did you mean 'position'?\n"
     )
     assert "Traceback" not in err
@@ -272,7 +272,9 @@ def test_cli_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         "found": "positon",
         "allowed": [
             "behavior",
+            "event",
             "fear",
+            "injury",
             "need",
             "perception",
             "position",

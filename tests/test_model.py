@@ -30,6 +30,7 @@ def test_enum_values_are_the_words_of_the_design() -> None:
         "fear",
         "primary_emotion",
         "need",
+        "event",
     ]
     assert [s.value for s in Stance] == ["pursue", "withdraw", "reach", "respond"]
     assert [p.value for p in Position] == ["pursuer", "withdrawer", "undetermined"]
@@ -41,6 +42,8 @@ def test_enum_values_are_the_words_of_the_design() -> None:
         "paraphilia",
         "trauma",
         "coercion",
+        "mental-health",
+        "addiction",
         "other",
     ]
     assert str(Stance.PURSUE) == "pursue"

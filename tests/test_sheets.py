@@ -130,11 +130,25 @@ def test_general_element_may_not_take_a_sheet_id() -> None:
         )
 
 
-def test_declared_position_contradicted_by_a_general_element() -> None:
+def test_a_declared_withdrawer_who_also_snaps_keeps_the_position_with_mixed_evidence() -> None:
+    from eftgraph import PositionReason, positions
+
+    case = loads(
+        HEAD
+        + "cycles:\n  everyday:\n    a: {position: withdrawer, behavior: goes quiet}\n"
+        + "elements:\n  - {id: snaps, partner: a, kind: behavior, stance: pursue, label: snaps at her}\n"
+    )
+    held = positions(case, "everyday")
+    assert held["a"] == "withdrawer"
+    assert held.reasons["a"] is PositionReason.DECLARED_MIXED
+    assert held.evidence["a"] == ("everyday.a.behavior", "snaps")
+
+
+def test_declared_position_contradicted_by_every_behaviour() -> None:
     with pytest.raises(CaseError) as caught:
         loads(
             HEAD
-            + "cycles:\n  everyday:\n    a: {position: pursuer, behavior: x}\n"
+            + "positions:\n  everyday:\n    a: pursuer\n"
             + "elements:\n  - {id: e, partner: a, kind: behavior, stance: withdraw, label: y}\n"
         )
     assert caught.value.problems[0].path == "elements[0].stance"

@@ -10,7 +10,7 @@ Examples
 --------
 >>> files, missing = discover(["examples"])
 >>> [name.as_posix() for name in output_stems(files, "figures")]
-['figures/family-morgan', 'figures/janine-mathijs.en', 'figures/janine-mathijs']
+['figures/family-morgan', 'figures/janine-mathijs.en', 'figures/janine-mathijs', 'figures/published/anne-barry', 'figures/published/els-kees', 'figures/published/mary-harry', 'figures/published/pia-rob', 'figures/published/robert-marsha', 'figures/published/sanne-ruud']
 """
 
 from __future__ import annotations

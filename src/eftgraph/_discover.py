@@ -8,7 +8,7 @@ Examples
 --------
 >>> files, missing = discover(["examples"])
 >>> [path.name for path in files], missing
-(['family-morgan.yaml', 'janine-mathijs.en.yaml', 'janine-mathijs.yaml'], [])
+(['family-morgan.yaml', 'janine-mathijs.en.yaml', 'janine-mathijs.yaml', 'anne-barry.yaml', 'els-kees.yaml', 'mary-harry.yaml', 'pia-rob.yaml', 'robert-marsha.yaml', 'sanne-ruud.yaml'], [])
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ Examples
 --------
 >>> from eftgraph._records import Element, Partner
 >>> [issue.message for issue in check((Partner("a", "Ann"),), (Element("x", "need", "rest"),), (), (), (), ("everyday",), "en")]
-['a need needs a partner (only a trigger may belong to nobody)']
+['a need needs a partner (only a trigger or an event may belong to nobody)']
 """
 
 from __future__ import annotations

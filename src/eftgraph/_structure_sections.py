@@ -56,7 +56,9 @@ class Draft:
     concerns: list[Concern] = attrs.Factory(list)
     concern_paths: list[Path] = attrs.Factory(list)
     broken_columns: set[str] = attrs.Factory(set)
-    """``domain.partner.`` of each sheet column with a problem: links into it are not reported again."""
+    """``domain.partner.`` of each sheet column that could not be read: links into it are not reported again."""
+    misspelled: set[str] = attrs.Factory(set)
+    """``domain.partner.key`` of each unknown sheet key: a link to it is not reported again."""
 
     def use_domain(self, name: str) -> None:
         """Note that the case uses domain *name* (in order, unless the document lists them)."""
@@ -121,7 +123,9 @@ def _sheets(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 def _sheet(read: Reader, raw: Any, spath: Path, draft: Draft) -> None:
     """Read one partner's column of a sheet, at ``cycles.<domain>.<partner>``."""
-    draft.broken_columns.add(f"{spath[1]}.{spath[2]}.")  # until the column is read whole
+    draft.broken_columns.add(f"{spath[1]}.{spath[2]}.")  # until the column is read
+    if isinstance(raw, dict):
+        draft.misspelled.update(f"{spath[1]}.{spath[2]}.{key}" for key in raw if key not in KEYS["sheet"])
     sheet = read.mapping(raw, spath, "sheet")
     if sheet is None:
         return
@@ -150,8 +154,7 @@ def _sheet(read: Reader, raw: Any, spath: Path, draft: Draft) -> None:
     domain, partner = str(spath[1]), str(spath[2])
     draft.sheets.append(Sheet(domain, partner, position=position, stance=stance, **texts))
     draft.element_paths.extend(((*spath, slot), True) for slot in texts)
-    if all(key in KEYS["sheet"] for key in raw):
-        draft.broken_columns.discard(f"{domain}.{partner}.")
+    draft.broken_columns.discard(f"{domain}.{partner}.")
 
 
 def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
@@ -226,9 +229,13 @@ def _unknown_end(read: Reader, draft: Draft, path: Path, end: str, ids: set[str]
     one of its slots: never a re-link to another partner's element.
     """
     column = end.rsplit(".", 1)[0] + "." if end.count(".") >= 2 else None
-    if column is not None and column in draft.broken_columns:
+    if (column is not None and column in draft.broken_columns) or end in draft.misspelled:
         return
     same = sorted(i for i in ids if column is not None and i.startswith(column))
+    slot = end.rsplit(".", 1)[-1]
+    if same and slot in SLOTS:  # the column is there but has no such slot: no other slot is meant
+        read.problem(path, f"unknown element {end!r}: that sheet has no {slot}", found=end)
+        return
     read.problem(path, f"unknown element {end!r}", found=end, suggestion=nearest(end, same or sorted(ids)))
 
 

@@ -87,6 +87,7 @@ def referral_json(referral: Referral, language: object) -> dict[str, Any]:
         "kind": concern.kind.value,
         "partner": concern.partner,
         "advice": referral.advice.value,
+        "needs": [need.value for need in referral.needs],
         "contraindicated": referral.contraindicated,
         "text": referral.reason(language),
     }

@@ -25,6 +25,7 @@ __all__ = ["Layout", "Panel", "track_of"]
 _DOWN = frozenset(
     {
         ElementKind.TRIGGER,
+        ElementKind.EVENT,
         ElementKind.PERCEPTION,
         ElementKind.FEAR,
         ElementKind.PRIMARY_EMOTION,

@@ -172,9 +172,11 @@ def _element(layout: Layout, graph: Any, element: Element) -> None:
         attributes["penwidth"] = f"{theme.behavior_pen:g}"
         if element.stance is not None:
             attributes["color"] = theme.stance_colours[element.stance.value]
-    elif element.kind is ElementKind.TRIGGER:
+    elif element.kind in (ElementKind.TRIGGER, ElementKind.EVENT):  # outside the round: dashed
         attributes["fillcolor"] = theme.trigger_fill
         attributes["style"] = "rounded,filled,dashed"
+        if element.injury:  # an attachment injury: a double outline
+            attributes["peripheries"] = "2"
     if element.partner is not None and not element.kind.below_waterline:
         panel = layout.panel_of(element)
         cell = layout.cells[(panel.index, element.partner, element.kind)]
