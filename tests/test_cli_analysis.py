@@ -56,11 +56,13 @@ def test_loops_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[3].startswith("     everyday.janine.behavior → everyday.mathijs.perception")
     assert "  2. sexual · pursue-withdraw (protestpolka) · reinforcing · negative · 8 elements" in lines
     assert "     janine: withdrawer, mathijs: pursuer" in lines
-    assert (
-        "Where to intervene: 2 negative loops; a smallest set that breaks them all has 2 elements; 80 such sets."
-        in text.replace("\n  ", " ")
-    )
+    where = text.split("\n\n")[1]
+    assert where.startswith("Aangrijpingspunten, de kansrijkste eerst:\n  1. Mathijs: ‘schaamte, gevoel te falen’")
+    assert "everyday." not in where and "such sets" not in where  # labels, not ids; no combinatorial count
+    assert where.rstrip().endswith("elke\ncirkel stopt waar je hem onderbreekt.")
     assert all(len(line) <= 88 for line in lines)
+    _, english, _ = out(capsys, "loops", NL, "--language", "en")
+    assert "Where to intervene (most promising first):" in english
 
 
 def test_loops_json_fields(capsys: pytest.CaptureFixture[str]) -> None:

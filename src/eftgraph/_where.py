@@ -197,8 +197,9 @@ def lines(where: WhereToIntervene, language: object = None) -> list[str]:
             variant = "many" if code == "recurring" and len(domains) > 2 else None
             reasons.append(texts.text(f"where.reason.{code}", variant, **values))
         if not reasons:
+            variant = "one" if where.total == 1 else None
             reasons.append(
-                texts.text("where.reason.loops", count=str(foothold.loops), total=str(where.total))
+                texts.text("where.reason.loops", variant, count=str(foothold.loops), total=str(where.total))
             )
         out.append(
             texts.text(

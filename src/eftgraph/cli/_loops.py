@@ -7,8 +7,10 @@ from typing import Any
 
 from eftgraph._intervene import intervention_points
 from eftgraph._loops import loop_record, loops
-from eftgraph.cli._common import add_limit, analyse, count_or_none, print_json, reader_command
-from eftgraph.cli._report import intervention_text, loop_lines, points_json
+from eftgraph._where import lines as where_lines
+from eftgraph._where import where_to_intervene
+from eftgraph.cli._common import add_language, add_limit, analyse, count_or_none, print_json, reader_command
+from eftgraph.cli._report import WIDTH, loop_lines, points_json, wrap
 
 
 def _length(text: str) -> int:
@@ -26,13 +28,15 @@ def register(subparsers: Any) -> None:
         help="list the loops of a case (most important first) and where to intervene",
         description=(
             "List every loop (simple cycle) of a case, most important first: interactional reinforcing "
-            "loops, then by domain. Then where to intervene: the elements the negative loops share, and "
-            "a smallest set of elements that breaks them all."
+            "loops, then by domain. Then where to intervene, in clinical terms: below the waterline and "
+            "what recurs across domains first, each with its reason, and whether the cycles are independent "
+            "(the exact smallest breaking sets are in the JSON)."
         ),
     )
     command.add_argument("--domain", metavar="D", help="only the loops lying wholly in domain D")
     command.add_argument("--max-length", type=_length, metavar="K", help="only loops of at most K elements")
     add_limit(command, "stop with an error past N loops")
+    add_language(command, "language of the text")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,9 +60,12 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    language = args.language or found.case.language
     print(f"{found.name}: {len(found_loops)} loop{'' if len(found_loops) == 1 else 's'}")
-    for line in loop_lines(found_loops, found.case.language):
+    for line in loop_lines(found_loops, language):
         print(line)
     print()
-    print(intervention_text(points))
+    for line in where_lines(where_to_intervene(found.case, loops=found_loops), language):
+        indent = line[: len(line) - len(line.lstrip())]
+        print(wrap(line.strip(), indent=indent, subsequent=indent + ("   " if indent else "")) if len(line) > WIDTH else line)
     return 0
