@@ -275,3 +275,12 @@ def test_the_language_of_the_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EFTGRAPH_LANGUAGE", "nl")
     assert language_of("eftgraph: 1\n") == "nl"
     assert language_of("eftgraph: 1\nlanguage: en\n") == "en"
+
+
+def test_the_new_templates_do_not_invite_the_braces_trap() -> None:
+    from importlib import resources
+
+    for name in ("new.en.yaml", "new.nl.yaml"):
+        text = resources.files("eftgraph.templates").joinpath(name).read_text("utf-8")
+        for line in text.splitlines():
+            assert not ("{" in line and "label:" in line), line  # free text never inside {…}
