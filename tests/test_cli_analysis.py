@@ -57,7 +57,9 @@ def test_loops_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "  2. sexual · pursue-withdraw (protestpolka) · reinforcing · negative · 8 elements" in lines
     assert "     janine: withdrawer, mathijs: pursuer" in lines
     where = text.split("\n\n")[1]
-    assert where.startswith("Aangrijpingspunten, de kansrijkste eerst:\n  1. Mathijs: ‘schaamte, gevoel te falen’")
+    assert where.startswith(
+        "Aangrijpingspunten, de kansrijkste eerst:\n  1. Mathijs: ‘schaamte, gevoel te falen’"
+    )
     assert "everyday." not in where and "such sets" not in where  # labels, not ids; no combinatorial count
     assert where.rstrip().endswith("elke\ncirkel stopt waar je hem onderbreekt.")
     assert all(len(line) <= 88 for line in lines)
@@ -222,8 +224,7 @@ def test_describe_and_check_show_referrals(capsys: pytest.CaptureFixture[str], t
     assert status == 0
     assert (
         "Buiten de cirkel valt bij Ann: pijn bij het vrijen. Een seksuele disfunctie is niet alleen een "
-        "interactiethema"
-        in text.replace("\n", " ")
+        "interactiethema" in text.replace("\n", " ")
     )
     data = as_json(capsys, "describe", str(case), "--language", "en")
     assert [r["advice"] for r in data["referrals"]] == ["sexologist", "safety-first"]
@@ -240,7 +241,13 @@ def test_describe_and_check_show_referrals(capsys: pytest.CaptureFixture[str], t
     (entry,) = as_json(capsys, "check", str(case))
     assert [r["kind"] for r in entry["referrals"]] == ["dysfunction", "coercion"]
     assert list(entry["referrals"][0]) == [
-        "concern", "kind", "partner", "advice", "needs", "contraindicated", "text"
+        "concern",
+        "kind",
+        "partner",
+        "advice",
+        "needs",
+        "contraindicated",
+        "text",
     ]
     assert entry["referrals"][0]["needs"] == ["sexologist"]
     (entry,) = as_json(capsys, "check", EN)

@@ -35,7 +35,7 @@ def test_english_example_reads_as_the_cycle(en_example: Path) -> None:
     title, everyday, sexual, comparison = text.split("\n\n")
     assert title == "Janine & Mathijs"
     assert everyday.startswith(
-        "What sets it off for Janine: the children's \"wrong\" coats. "  # the trigger is told first
+        'What sets it off for Janine: the children\'s "wrong" coats. '  # the trigger is told first
         "The everyday cycle is a Protest Polka: Janine is the pursuer and Mathijs the withdrawer. "
         "When Janine criticises, raises her voice, Mathijs hears: “I never do it right”. "
         "His deepest fear is failing her. Beneath that lies something vulnerable: shame, feeling a failure. "
@@ -70,7 +70,7 @@ def test_dutch_example_is_dutch_by_default(nl_example: Path) -> None:
     )
     assert "Janine bekritiseert, verheft haar stem. Mathijs hoort daarin: ‘Ik doe het nooit goed’." in text
     assert "Wat hij het meest vreest, is tekortschieten bij haar." in text
-    assert "Wat het bij Janine in gang zet: de \"verkeerde\" jassen van de kinderen." in text
+    assert 'Wat het bij Janine in gang zet: de "verkeerde" jassen van de kinderen.' in text
     assert "Daaronder zit bij" not in text  # each partner's layers are introduced as theirs
     assert (
         "De seksuele cirkel is een protestpolka: Mathijs is de achtervolger en Janine de terugtrekker."
@@ -92,7 +92,11 @@ def test_language_can_be_chosen(nl_example: Path, en_example: Path) -> None:
     assert english.startswith("Janine & Mathijs\n\nWhat sets it off for Janine")
     assert "The everyday cycle is a Protest Polka" in english
     assert "Mathijs hears: “Ik doe het nooit goed”" in english  # the therapist's own words stay
-    assert describe(load(en_example), language="nl").split("\n\n")[1].startswith("Wat het bij Janine in gang zet")
+    assert (
+        describe(load(en_example), language="nl")
+        .split("\n\n")[1]
+        .startswith("Wat het bij Janine in gang zet")
+    )
 
 
 def test_describe_loop_and_comparison_alone(en_example: Path) -> None:
@@ -266,7 +270,9 @@ def test_referrals_in_case_order_and_in_the_narrative() -> None:
     assert last.startswith(
         "Outside the cycle, for Ann: pain during intercourse. A sexual dysfunction is not only an interaction theme"
     )
-    assert "Outside the cycle, for Bo: he pushed her once. With coercion or violence, safety comes first" in last
+    assert (
+        "Outside the cycle, for Bo: he pushed her once. With coercion or violence, safety comes first" in last
+    )
     assert "Outside the cycle: an old trauma. Trauma is not only an interaction theme" in last
     dutch = describe(case, language="nl").split("\n\n")[-1]
     assert dutch.startswith("Buiten de cirkel valt bij Ann: pain during intercourse. Een seksuele disfunctie")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from eftgraph import Position, describe, domain_comparison, load, loops, positions, referrals
+from eftgraph import Case, Position, Stance, describe, domain_comparison, load, loops, positions, referrals
 from eftgraph._loops import Pattern
 from eftgraph._positions import PositionReason
 from eftgraph._referrals import Advice
@@ -14,7 +12,7 @@ from eftgraph._referrals import Advice
 FOLDER = Path(__file__).parent.parent / "examples" / "published"
 
 
-def case(name: str):  # noqa: ANN201 - a Case
+def case(name: str) -> Case:
     return load(FOLDER / f"{name}.yaml")
 
 
@@ -60,8 +58,12 @@ def test_withdrawer_who_snaps_robert_marsha() -> None:
 def test_secure_cycle_after_therapy_both_ways_pia_rob() -> None:
     pia_rob = case("pia-rob")
     secure = [loop for loop in loops(pia_rob) if loop.pattern is Pattern.SECURE]
-    reaching = {pia_rob.element(e).partner for loop in secure for e in loop.elements
-                if pia_rob.element(e).stance is not None and pia_rob.element(e).stance.value == "reach"}
+    reaching = {
+        pia_rob.element(e).partner
+        for loop in secure
+        for e in loop.elements
+        if pia_rob.element(e).stance is Stance.REACH
+    }
     assert reaching == {"pia", "rob"}
     text = describe(pia_rob)
     assert "Pia asks him to tell her what he feels" in text and "Rob reaches for her hand" in text

@@ -15,17 +15,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from eftgraph import _story as story
 from eftgraph._catalog import Catalog, capitalize, catalog
 from eftgraph._domains import DomainComparison, ReversalKind, domain_comparison
 from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import Case, ElementKind, Position, Stance
 from eftgraph._positions import PositionReason, positions
 from eftgraph._referrals import referrals
-from eftgraph import _story as story
 from eftgraph.errors import LoopLimitError
 
 if TYPE_CHECKING:
-    from eftgraph._model import Element
+    pass
 
 __all__ = ["describe"]
 
@@ -183,7 +183,9 @@ class _Writer:
         start = (leading or behaviours or [0])[0]
         elements = elements[start:] + elements[:start]
         clauses = [
-            story.clause(self.texts, self.case, element, first=i == 0 or element.partner != elements[i - 1].partner)
+            story.clause(
+                self.texts, self.case, element, first=i == 0 or element.partner != elements[i - 1].partner
+            )
             for i, element in enumerate(elements)
         ]
         first = elements[0]
@@ -313,14 +315,18 @@ class _Writer:
             more = len(negative) - 1
             if more:
                 number = "one" if more == 1 else "many"
-                parts.append(_sentence(self.text(f"case.more_loops.{number}", count=str(more), **{"in": where})))
+                parts.append(
+                    _sentence(self.text(f"case.more_loops.{number}", count=str(more), **{"in": where}))
+                )
         elif not secure and others:  # a balancing loop, or one inside a partner
             parts.append(_sentence(self.text("case.no_negative", **{"in": where})))
             parts.append(self.loop(others[0]))
         elif not secure:
             held = positions(case, domain)
             shown = {p: held[p] for p in held if held.reasons[p] is not PositionReason.NO_BEHAVIOR}
-            parts.append(_sentence(self.text("case.no_loop", positions=self.positions_text(shown), **{"in": where})))
+            parts.append(
+                _sentence(self.text("case.no_loop", positions=self.positions_text(shown), **{"in": where}))
+            )
         paragraphs = [" ".join(parts)] if parts else []
         if secure:
             paragraphs.append(self.secure(secure))
@@ -343,7 +349,11 @@ class _Writer:
     def reacher(self, loop: Loop) -> str | None:
         """The partner whose reach a secure loop starts from."""
         return next(
-            (self.case.element(e).partner for e in loop.elements if self.case.element(e).stance is Stance.REACH),
+            (
+                self.case.element(e).partner
+                for e in loop.elements
+                if self.case.element(e).stance is Stance.REACH
+            ),
             None,
         )
 

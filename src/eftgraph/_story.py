@@ -137,7 +137,9 @@ def referral_sentence(texts: Catalog, case: Case, referral: Referral) -> str:
     concern = referral.concern
     reason = referral.reason(texts.code)
     if concern.partner:
-        return texts.text("referral.named", name=case.partner(concern.partner).name, label=concern.label, reason=reason)
+        return texts.text(
+            "referral.named", name=case.partner(concern.partner).name, label=concern.label, reason=reason
+        )
     return texts.text("referral.unnamed", label=concern.label, reason=reason)
 
 

@@ -14,8 +14,8 @@ import attrs
 from eftgraph._formats_document import Path
 from eftgraph._model import (
     PARTNER_ID_PATTERN,
-    Advice,
     PRONOUNS,
+    Advice,
     Concern,
     ConcernKind,
     DeclaredPosition,
@@ -166,13 +166,16 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         partner = read.partner(item["partner"], (*path, "partner")) if "partner" in item else None
         if "partner" not in item and kind not in (None, "trigger", "event"):
             read.problem(
-                path, f"missing key 'partner' (only a trigger or an event may belong to nobody, this is a {kind})"
+                path,
+                f"missing key 'partner' (only a trigger or an event may belong to nobody, this is a {kind})",
             )
             continue
         stance = read.choice(item["stance"], (*path, "stance"), words(Stance)) if "stance" in item else None
         injury = item.get("injury", False)
         if not isinstance(injury, bool):
-            read.problem((*path, "injury"), "expected true or false", found=str(injury), allowed=("true", "false"))
+            read.problem(
+                (*path, "injury"), "expected true or false", found=str(injury), allowed=("true", "false")
+            )
             continue
         if (
             eid is None

@@ -86,7 +86,9 @@ class ElementKind(_StrEnum):
         return self.layer >= _LAYERS[ElementKind.FEAR]
 
 
-_LAYERS = {kind: index for index, kind in enumerate(k for k in ElementKind if k is not ElementKind.EVENT)}
+_LAYERS: dict[ElementKind, int] = {
+    kind: index for index, kind in enumerate(k for k in ElementKind if k is not ElementKind.EVENT)
+}
 _LAYERS[ElementKind.EVENT] = 0  # a one-off event stands where a trigger stands: outside the column
 
 

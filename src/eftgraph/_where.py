@@ -33,7 +33,8 @@ import attrs
 
 from eftgraph._catalog import catalog
 from eftgraph._domains import domain_comparison
-from eftgraph._loops import Loop, loops as find_loops
+from eftgraph._loops import Loop
+from eftgraph._loops import loops as find_loops
 from eftgraph._model import ElementKind
 
 if TYPE_CHECKING:

@@ -67,5 +67,9 @@ def run(args: argparse.Namespace) -> int:
     print()
     for line in where_lines(where_to_intervene(found.case, loops=found_loops), language):
         indent = line[: len(line) - len(line.lstrip())]
-        print(wrap(line.strip(), indent=indent, subsequent=indent + ("   " if indent else "")) if len(line) > WIDTH else line)
+        print(
+            wrap(line.strip(), indent=indent, subsequent=indent + ("   " if indent else ""))
+            if len(line) > WIDTH
+            else line
+        )
     return 0
