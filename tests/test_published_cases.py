@@ -51,6 +51,12 @@ def test_withdrawer_who_snaps_robert_marsha() -> None:
     held = positions(robert_marsha, "everyday")
     assert held["robert"] is Position.WITHDRAWER  # declared, kept
     assert held.reasons["robert"] is PositionReason.DECLARED_MIXED
+    text = describe(robert_marsha)
+    assert (
+        "Robert is mostly the withdrawer; at times it goes the other way: Robert flares up in anger." in text
+    )
+    dutch = describe(robert_marsha, language="nl")
+    assert "Robert is vooral de terugtrekker; soms gaat het andersom: flares up in anger." in dutch
     patterns = {loop.pattern for loop in loops(robert_marsha) if loop.negative}
     assert Pattern.PURSUE_WITHDRAW in patterns and Pattern.ATTACK_ATTACK in patterns
 
@@ -90,4 +96,5 @@ def test_illness_caused_dysfunction_sanne_ruud() -> None:
     assert "Het begon met iets wat één keer gebeurde: Ruud verloor zijn erectie tijdens het vrijen." in text
     assert "Daaronder zit bij Ruud" not in text
     assert domain_comparison(sanne_ruud).kind.value == "more-of-the-same"
-    assert "‘zich gewild voelen’, letterlijk hetzelfde" in text
+    assert "bij Sanne ‘eenzaamheid’, en ook ‘zich gewild voelen’;" in text  # said once, not "x en x"
+    assert "‘zich gewild voelen’ en ‘zich gewild voelen’" not in text

@@ -312,6 +312,7 @@ class _Writer:
         parts.extend(story.beginnings(self.texts, case, domain, negative[0] if negative else None))
         if negative:
             parts.append(self.loop(negative[0]))
+            parts.extend(story.mixed(self.texts, case, domain))
             more = len(negative) - 1
             if more:
                 number = "one" if more == 1 else "many"

@@ -37,7 +37,16 @@ if TYPE_CHECKING:
     from eftgraph._model import Case, Element
     from eftgraph._referrals import Referral
 
-__all__ = ["beginnings", "clause", "closing", "opening", "person", "recurring_pair", "referral_sentence"]
+__all__ = [
+    "beginnings",
+    "clause",
+    "closing",
+    "mixed",
+    "opening",
+    "person",
+    "recurring_pair",
+    "referral_sentence",
+]
 
 
 def sentence(text: str) -> str:
@@ -122,6 +131,32 @@ def beginnings(texts: Catalog, case: Case, domain: str, loop: Loop | None) -> li
         else:
             key = "story.trigger" if name else "story.trigger_none"
         out.append(sentence(texts.text(key, name=name, label=element.label)))
+    return out
+
+
+def mixed(texts: Catalog, case: Case, domain: str) -> list[str]:
+    """A declared position with a behaviour of the other stance: "mostly the withdrawer; at times …"."""
+    from eftgraph._positions import PositionReason, positions
+
+    held = positions(case, domain)
+    out = []
+    for partner, reason in held.reasons.items():
+        if reason is not PositionReason.DECLARED_MIXED:
+            continue
+        position = held[partner]
+        other = [
+            e
+            for e in case.elements_in(domain)
+            if e.partner == partner
+            and e.stance is not None
+            and e.stance.secure is False
+            and e.stance is not position.stance
+        ]
+        for element in other[:1]:
+            name = case.partner(partner).name
+            key = f"story.mixed.{position.value}"
+            variant = None if shape(element.label, texts.code) is Shape.MOVE else "other"
+            out.append(sentence(texts.text(key, variant, name=name, label=element.label)))
     return out
 
 
