@@ -98,3 +98,18 @@ def test_illness_caused_dysfunction_sanne_ruud() -> None:
     assert domain_comparison(sanne_ruud).kind.value == "more-of-the-same"
     assert "bij Sanne ‘eenzaamheid’, en ook ‘zich gewild voelen’;" in text  # said once, not "x en x"
     assert "‘zich gewild voelen’ en ‘zich gewild voelen’" not in text
+
+
+def test_events_injuries_and_needs_survive_a_round_trip_and_anonymisation() -> None:
+    from eftgraph import anonymize, dumps, loads
+
+    for name in ("anne-barry", "sanne-ruud"):
+        original = case(name)
+        for fmt in ("yaml", "json", "toml"):
+            assert loads(dumps(original, fmt), fmt) == original
+        hidden = anonymize(original)[0]
+        assert [e.injury for e in hidden.elements] == [e.injury for e in original.elements]
+        assert [(c.needs, c.domain) for c in hidden.concerns] == [
+            (c.needs, c.domain) for c in original.concerns
+        ]
+        assert "Barry" not in dumps(hidden) and "Ruud" not in dumps(hidden)

@@ -19,7 +19,7 @@ import attrs
 
 from eftgraph._anonymize_replace import IdReplacer, TextReplacer, element_ids
 from eftgraph._anonymize_words import letters, removed_words, slug, unique
-from eftgraph._model import ID_PATTERN, PARTNER_ID_PATTERN, Case, Concern, DeclaredPosition, Link, Partner
+from eftgraph._model import ID_PATTERN, PARTNER_ID_PATTERN, Case, DeclaredPosition, Link, Partner
 from eftgraph.errors import AnonymizationError
 
 __all__ = ["anonymize"]
@@ -172,7 +172,15 @@ def _rebuilt(
             )
             for link in case.links
         ],
-        concerns=[Concern(text.replace(c.label), c.kind, partner=partner(c.partner)) for c in case.concerns],
+        concerns=[
+            attrs.evolve(
+                c,
+                label=text.replace(c.label),
+                partner=partner(c.partner),
+                domain=None if c.domain is None else domain_map.get(c.domain, c.domain),
+            )
+            for c in case.concerns
+        ],
         declared_positions=[
             DeclaredPosition(domain_map[d.domain], partner_map[d.partner], d.position)
             for d in case.declared_positions
