@@ -38,7 +38,9 @@ def test_usage_error_exits_2() -> None:
 def test_check_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "examples/janine-mathijs.yaml", "examples/janine-mathijs.en.yaml"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("examples/janine-mathijs.yaml: ok: 2 partners, 2 domains (everyday, sexual)")
+    assert lines[0].startswith(
+        "examples/janine-mathijs.yaml: in orde: 2 partners, 2 domeinen (everyday, sexual)"
+    )
     assert lines[1].startswith(
         "examples/janine-mathijs.en.yaml: ok: 2 partners, 2 domains (everyday, sexual)"
     )

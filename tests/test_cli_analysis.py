@@ -233,10 +233,12 @@ def test_describe_and_check_show_referrals(capsys: pytest.CaptureFixture[str], t
     status, text, _ = out(capsys, "check", str(case))
     assert status == 0
     lines = text.splitlines()
-    assert lines[0].endswith("2 concerns")
-    assert lines[1].startswith("  referral: pijn bij het vrijen (Ann) [dysfunction]: Een seksuele disfunctie")
+    assert lines[0].endswith("2 punten buiten de cirkel")
+    assert lines[1].startswith(
+        "  verwijzing: pijn bij het vrijen (Ann) [dysfunction]: Een seksuele disfunctie"
+    )
     assert lines[2].startswith(
-        "  referral: hij duwde haar (Bo) [coercion]: Bij dwang of geweld gaat veiligheid voor"
+        "  verwijzing: hij duwde haar (Bo) [coercion]: Bij dwang of geweld gaat veiligheid voor"
     )
     (entry,) = as_json(capsys, "check", str(case))
     assert [r["kind"] for r in entry["referrals"]] == ["dysfunction", "coercion"]

@@ -249,7 +249,9 @@ def test_cli_check_prints_every_problem_and_exits_1(
     good = Path("examples/janine-mathijs.yaml")
     assert main(["check", str(good), str(bad)]) == 1
     out, err = capsys.readouterr()
-    assert out.startswith(f"{good}: ok: 2 partners, 2 domains (everyday, sexual), 24 elements, 24 links")
+    assert out.startswith(
+        f"{good}: in orde: 2 partners, 2 domeinen (everyday, sexual), 24 elementen, 24 verbindingen"
+    )
     assert err == (
         f"{bad}:9:7: cycles.sexual.janine.positon: unknown key 'positon' (allowed: behavior, event, fear, injury, need, "
         "perception, position, primary, secondary, stance, trigger); did you mean 'position'?\n"

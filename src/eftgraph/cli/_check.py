@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from eftgraph._catalog import catalog
 from eftgraph._model import Case
 from eftgraph._referrals import referrals
 from eftgraph.cli._common import (
@@ -14,7 +15,6 @@ from eftgraph.cli._common import (
     add_command,
     add_format,
     display_name,
-    plural,
     print_json,
     problem_json,
     read_case,
@@ -49,14 +49,22 @@ def summary(case: Case) -> dict[str, Any]:
 
 
 def summary_line(name: str, case: Case) -> str:
-    """The one line ``check`` prints for a valid case."""
+    """The one line ``check`` prints for a valid case, in the case's language."""
+    texts = catalog(case.language)
     info = summary(case)
-    domains = ", ".join(case.domains) or "none"
-    return (
-        f"{name}: ok: {plural(len(case.partners), 'partner')}, {plural(len(case.domains), 'domain')} "
-        f"({domains}), {plural(info['elements'], 'element')}, {plural(info['links'], 'link')}"
-        + (f", {plural(info['concerns'], 'concern')}" if info["concerns"] else "")
-    )
+
+    def count(what: str, number: int) -> str:
+        return texts.text(f"check.{what}.{'one' if number == 1 else 'many'}", count=str(number))
+
+    parts = [
+        count("partner", len(case.partners)),
+        count("domain", len(case.domains)) + f" ({', '.join(case.domains) or '—'})",
+        count("element", info["elements"]),
+        count("link", info["links"]),
+    ]
+    if info["concerns"]:
+        parts.append(count("concern", info["concerns"]))
+    return texts.text("check.ok", name=name, counts=", ".join(parts))
 
 
 def run(args: argparse.Namespace) -> int:

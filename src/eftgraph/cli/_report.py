@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from eftgraph._catalog import catalog
 from eftgraph._domains import DomainComparison
 from eftgraph._intervene import InterventionPoints
 from eftgraph._loops import Loop
@@ -99,8 +100,9 @@ def referral_lines(case: Case) -> list[str]:
     for referral in referrals(case):
         concern = referral.concern
         who = f" ({case.partner(concern.partner).name})" if concern.partner else ""
+        prefix = catalog(case.language).text("check.referral")
         lines.append(
-            f"  referral: {concern.label}{who} [{concern.kind.value}]: {referral.reason(case.language)}"
+            f"  {prefix}: {concern.label}{who} [{concern.kind.value}]: {referral.reason(case.language)}"
         )
     return lines
 
