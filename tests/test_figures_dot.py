@@ -143,7 +143,8 @@ def test_layer_names_title_and_legend_follow_the_language(nl: Case, language: st
     words = Words(language)
     foreign = Words(other)
     for kind in ElementKind:
-        assert words.layer(kind) in source
+        if kind is not ElementKind.EVENT:  # the example has no one-off event, so no row for one
+            assert words.layer(kind) in source
     for phrase in (
         words("legend.heading"),
         words("legend.cross"),
