@@ -284,3 +284,74 @@ def test_the_new_templates_do_not_invite_the_braces_trap() -> None:
         text = resources.files("eftgraph.templates").joinpath(name).read_text("utf-8")
         for line in text.splitlines():
             assert not ("{" in line and "label:" in line), line  # free text never inside {…}
+
+
+# --- through the loader: the right line, the case's language, no knock-on errors ----------------
+
+DUTCH_CASE = (
+    "eftgraph: 1\nid: x\nlanguage: nl\npartners:\n  - {id: a, name: Ann}\n  - {id: b, name: Bo}\n"
+    "cycles:\n  everyday:\n    a:\n      behavior: 's avonds laat thuis\n      need: rust\n"
+    "    b:\n      behavior: trekt zich terug\n"
+)
+
+
+def _problems(text: str) -> list[str]:
+    from eftgraph import CaseFileError, loads
+
+    with pytest.raises(CaseFileError) as caught:
+        loads(text)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_loader_tells_the_apostrophe_at_its_line_in_dutch() -> None:
+    (message,) = _problems(DUTCH_CASE)
+    assert message.startswith("<string>:10:17: de tekst “'s avonds laat thuis” begint met een apostrof")
+    assert message.endswith(
+        'Zet de hele tekst tussen dubbele aanhalingstekens: behavior: "\'s avonds laat thuis"'
+    )
+
+
+def test_loader_language_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    english = DUTCH_CASE.replace("language: nl\n", "")
+    assert "starts with an apostrophe" in _problems(english)[0]
+    monkeypatch.setenv("EFTGRAPH_LANGUAGE", "nl")
+    assert "begint met een apostrof" in _problems(english)[0]
+
+
+def test_loader_tells_the_comma_in_braces_instead_of_an_unknown_key() -> None:
+    text = DUTCH_CASE.replace("'s avonds laat thuis", "komt thuis") + (
+        "elements:\n  - {id: e, partner: a, kind: behavior, label: komt moe thuis, gaat zitten}\n"
+    )
+    (message,) = _problems(text)
+    assert message.startswith("<string>:15:")
+    assert "binnen {…} scheidt een komma de velden" in message
+    assert "unknown key" not in message
+
+
+def test_dutch_words_get_the_english_key_and_value() -> None:
+    text = DUTCH_CASE.replace(
+        "      behavior: 's avonds laat thuis\n", "      gedrag: laat thuis\n      positie: achtervolger\n"
+    )
+    messages = _problems(text)
+    assert any("unknown key 'gedrag'" in m and "did you mean 'behavior'?" in m for m in messages)
+    assert any("unknown key 'positie'" in m and "did you mean 'position'?" in m for m in messages)
+    text = DUTCH_CASE.replace(
+        "      behavior: 's avonds laat thuis\n", "      position: achtervolger\n      behavior: x\n"
+    )
+    assert any("did you mean 'pursuer'?" in m for m in _problems(text))
+
+
+def test_no_knock_on_link_errors_from_a_broken_sheet_column() -> None:
+    text = (
+        DUTCH_CASE.replace("'s avonds laat thuis", "komt thuis").replace(
+            "    b:\n      behavior: trekt zich terug\n",
+            "    b: {position: withdrawr, behavior: trekt zich terug}\n",
+        )
+        + "links:\n  - {from: everyday.a.behavior, to: everyday.b.behavior}\n  - {from: everyday.a.need, to: everyday.a.perception}\n"
+    )
+    messages = _problems(text)
+    assert any("unknown value 'withdrawr'" in m for m in messages)
+    assert not any("everyday.b.behavior" in m for m in messages)  # b's column is reported once, itself
+    (missing,) = [m for m in messages if "links[1].to" in m]
+    assert missing.endswith("unknown element 'everyday.a.perception': that sheet has no perception")
+    assert "did you mean" not in missing
