@@ -135,12 +135,16 @@ def test_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     lines = text.splitlines()
     assert lines[:4] == [
-        f"{EN}: everyday → sexual: mirrored (mirrored reversal)",
-        "  janine: pursuer → withdrawer (reverses)",
-        "  mathijs: withdrawer → pursuer (reverses)",
-        "  link: laptop-evening → sexual.janine.perception (no connection before bed)",
+        f"{EN}: everyday → sexual: mirrored reversal",
+        "  Janine: pursuer → withdrawer (reverses)",
+        "  Mathijs: withdrawer → pursuer (reverses)",
+        "  link: “silent evening behind the laptop” (Mathijs) → “I only matter for his needs” (Janine) "
+        "(no connection before bed)",
     ]
-    assert "  recurring: everyday.mathijs.primary ~ sexual.mathijs.primary (failure)" in lines
+    assert "  recurring: Mathijs: “shame, feeling a failure” ~ “feeling a failure”" in lines
+    _, dutch, _ = out(capsys, "compare", EN, "--language", "nl")
+    assert "  Janine: achtervolger → terugtrekker (wisselt)" in dutch.splitlines()
+    assert "  komt terug: Mathijs: ‘shame, feeling a failure’ ~ ‘feeling a failure’" in dutch.splitlines()
 
 
 def test_compare_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from eftgraph._domains import domain_comparison
-from eftgraph.cli._common import analyse, print_json, reader_command
+from eftgraph._catalog import Catalog, catalog
+from eftgraph._domains import DomainComparison, domain_comparison
+from eftgraph._model import Case
+from eftgraph.cli._common import add_language, analyse, print_json, reader_command
 from eftgraph.cli._report import comparison_json
 
 
@@ -24,6 +26,7 @@ def register(subparsers: Any) -> None:
     command.add_argument(
         "domains", nargs="*", metavar="A B", help="the two domains (default: everyday sexual)"
     )
+    add_language(command, "language of the text")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,14 +42,31 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json({"file": found.name, "case": found.case.id, **comparison_json(comparison)})
         return 0
-    kind = comparison.kind
-    print(f"{found.name}: {a} → {b}: {kind.value} ({kind.label(found.case.language)})")
+    texts = catalog(args.language or found.case.language)
+    print(f"{found.name}: {a} → {b}: {comparison.kind.label(texts.code)}")
+    for line in _lines(texts, found.case, comparison):
+        print(line)
+    return 0
+
+
+def _lines(texts: Catalog, case: Case, comparison: DomainComparison) -> list[str]:
+    """Positions, links and recurring elements, with names and labels, in the language of *texts*."""
+    lines = []
     for partner, (first, second) in comparison.position_pairs().items():
-        note = " (reverses)" if partner in comparison.reversals else ""
-        print(f"  {partner}: {first} → {second}{note}")
+        note = texts.text("lines.reverses") if partner in comparison.reversals else ""
+        was, now = (str(texts.get(f"figure.position.{p.value}")) for p in (first, second))
+        lines.append(f"  {case.partner(partner).name}: {was} → {now}{note}")
+
+    def told(element_id: str) -> str:
+        element = case.element(element_id)
+        who = case.partner(element.partner).name if element.partner else "—"
+        return texts.text("lines.element", label=element.label, name=who)
+
     for bridge in comparison.links:
         label = f" ({bridge.label})" if bridge.label else ""
-        print(f"  link: {bridge.source} → {bridge.target}{label}")
+        lines.append(texts.text("lines.link", a=told(bridge.source), b=told(bridge.target)) + label)
     for bridge in comparison.shared:
-        print(f"  recurring: {bridge.source} ~ {bridge.target} ({', '.join(bridge.words)})")
-    return 0
+        source, target = case.element(bridge.source), case.element(bridge.target)
+        who = case.partner(source.partner).name if source.partner else "—"
+        lines.append(texts.text("lines.recurring", name=who, a=source.label, b=target.label))
+    return lines
