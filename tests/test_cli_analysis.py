@@ -50,12 +50,12 @@ def test_loops_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert err == ""
     lines = text.splitlines()
-    assert lines[0] == f"{NL}: 2 loops"
-    assert lines[1] == "  1. everyday · pursue-withdraw (protestpolka) · reinforcing · negative · 10 elements"
-    assert lines[2] == "     janine: pursuer, mathijs: withdrawer"
-    assert lines[3].startswith("     everyday.janine.behavior → everyday.mathijs.perception")
-    assert "  2. sexual · pursue-withdraw (protestpolka) · reinforcing · negative · 8 elements" in lines
-    assert "     janine: withdrawer, mathijs: pursuer" in lines
+    assert lines[0] == f"{NL}: 2 cirkels"
+    assert lines[1] == "  1. everyday · protestpolka · versterkend · negatief · 10 elementen"
+    assert lines[2] == "     Janine: achtervolger, Mathijs: terugtrekker"
+    assert lines[3].startswith("     ‘bekritiseert, verheft haar stem’ → ‘ik doe het nooit goed’")
+    assert "  2. sexual · protestpolka · versterkend · negatief · 8 elementen" in lines
+    assert "     Janine: terugtrekker, Mathijs: achtervolger" in lines
     where = text.split("\n\n")[1]
     assert where.startswith(
         "Aangrijpingspunten, de kansrijkste eerst:\n  1. Mathijs: ‘schaamte, gevoel te falen’"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from eftgraph._catalog import catalog
 from eftgraph._intervene import intervention_points
 from eftgraph._loops import loop_record, loops
 from eftgraph._where import lines as where_lines
@@ -61,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     language = args.language or found.case.language
-    print(f"{found.name}: {len(found_loops)} loop{'' if len(found_loops) == 1 else 's'}")
+    count = len(found_loops)
+    print(
+        catalog(language).text(
+            f"lines.loops.{'one' if count == 1 else 'many'}", name=found.name, count=str(count)
+        )
+    )
     for line in loop_lines(found_loops, language):
         print(line)
     print()

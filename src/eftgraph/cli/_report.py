@@ -142,20 +142,23 @@ def intervention_text(points: InterventionPoints) -> str:
 
 
 def loop_lines(loops: list[Loop], language: object) -> list[str]:
-    """The loops as numbered text entries: facts, positions held, the elements in order."""
+    """The loops as numbered text entries in *language*: facts, positions held, the labels in order."""
+    texts = catalog(language)
     lines = []
     for number, loop in enumerate(loops, 1):
-        pattern = (
-            "inside one partner"
-            if loop.pattern is None
-            else f"{loop.pattern} ({loop.pattern.label(language)})"
-        )
-        facts = [" + ".join(loop.domains), pattern, str(loop.polarity)]
+        pattern = texts.text("lines.inside") if loop.pattern is None else loop.pattern.label(texts.code)
+        facts = [" + ".join(loop.domains), pattern, loop.polarity.label(texts.code)]
         if loop.negative:
-            facts.append("negative")
-        lines.append(f"{number:>3}. {' · '.join(facts)} · {len(loop.elements)} elements")
-        held = ", ".join(f"{partner}: {position}" for partner, position in loop.positions.items())
+            facts.append(texts.text("lines.negative"))
+        count = texts.text("lines.elements", count=str(len(loop.elements)))
+        lines.append(f"{number:>3}. {' · '.join(facts)} · {count}")
+        case = loop.case
+        held = ", ".join(
+            f"{case.partner(partner).name}: {texts.get(f'figure.position.{position.value}')}"
+            for partner, position in loop.positions.items()
+        )
         if held:
             lines.append(f"     {held}")
-        lines.append(wrap(" → ".join(loop.elements), indent="     ", subsequent="       "))
+        labels = [texts.text("lines.label", label=case.element(e).label) for e in loop.elements]
+        lines.append(wrap(" → ".join(labels), indent="     ", subsequent="       "))
     return lines
