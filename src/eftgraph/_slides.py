@@ -1,0 +1,390 @@
+"""Slide decks: a case as a 16:9 PowerPoint deck a trainer can walk a room through.
+
+The deck holds a title slide, each domain's cycle, the compare view (when the
+case has two domains or more), the strongest negative loop told in steps (one
+slide per element, the rest faded) and what lies underneath. Every figure is a
+high-resolution PNG; the speaker notes hold the narrative of each slide.
+
+python-pptx is imported only when a deck is written, so ``import eftgraph``
+stays light. The same case gives the same bytes: the zip entries carry a fixed
+date and the document properties no clock time.
+
+>>> from eftgraph import load
+>>> plan = deck_plan(load("examples/janine-mathijs.en.yaml"))
+>>> [slide.kind for slide in plan][:4]
+['title', 'cycle', 'cycle', 'compare']
+>>> sum(slide.kind == "step" for slide in plan)
+10
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from eftgraph._catalog import catalog
+from eftgraph._domains import compare_domains
+from eftgraph._loops import Loop, find_loops
+from eftgraph._model import Case, ElementKind, Language
+from eftgraph._narrative import _Writer, describe
+from eftgraph._output import refuse_input, write_atomic
+from eftgraph.errors import FigureError
+from eftgraph.figures import _analysis
+from eftgraph.figures._dot import _language, to_dot
+from eftgraph.figures._render import pipe
+from eftgraph.figures._steps import step_figures
+
+__all__ = ["DPI", "SlidePlan", "deck_plan", "slides"]
+
+DPI = 150
+"""Resolution of the slide figures: sharp on a full-HD or 1440p projector, small enough to mail."""
+
+_TEXTS = {
+    "en": {
+        "subtitle": "EFT case formulation",
+        "step": "{cycle} step by step ({k} of {n})",
+        "underneath": "Underneath the cycle",
+        "fear": "Attachment fear: {label}",
+        "primary_emotion": "Primary emotion: {label}",
+        "need": "Attachment need: {label}",
+        "enemy": "The cycle is the enemy, not the partner.",
+    },
+    "nl": {
+        "subtitle": "Casusconceptualisatie volgens EFT",
+        "step": "{cycle} stap voor stap ({k} van {n})",
+        "underneath": "Onder de cirkel",
+        "fear": "Gehechtheidsangst: {label}",
+        "primary_emotion": "Primaire emotie: {label}",
+        "need": "Gehechtheidsbehoefte: {label}",
+        "enemy": "De cirkel is de vijand, niet de partner.",
+    },
+}
+
+# the look of the deck: dark text on white, one accent, type read from the back of a room
+_WIDTH, _HEIGHT = 13.333, 7.5
+"""Slide size in inches (16:9)."""
+_MARGIN = 0.35
+_ACCENT = (0x00, 0x72, 0xB2)
+_TEXT = (0x1A, 0x1A, 0x1A)
+_MUTED = (0x55, 0x55, 0x55)
+_FONT = "Arial"
+
+
+@attrs.frozen
+class SlidePlan:
+    """One slide before it is written: its kind, texts, figure (PNG bytes) and speaker notes."""
+
+    kind: str
+    title: str
+    notes: str
+    image: bytes | None = None
+    caption: str = ""
+    bullets: tuple[str, ...] = ()
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _png(figure: Any, renderer: str) -> bytes:
+    figure.attr("graph", dpi=str(DPI))
+    return pipe(figure.source, "png", renderer=renderer)
+
+
+def deck_plan(
+    case: Case,
+    *,
+    language: Language | str | None = None,
+    theme: str = "slide",
+    renderer: str = "auto",
+) -> list[SlidePlan]:
+    """The slides of *case*'s deck, figures rendered, nothing written (see [`slides`][eftgraph.slides])."""
+    if not case.domains:
+        raise FigureError(f"case {case.id!r} has no elements to put on slides")
+    lang = _language(case, language).value
+    texts, messages = _TEXTS.get(lang, _TEXTS["en"]), catalog(lang)
+
+    def cycle_name(domain: str) -> str:
+        try:
+            return str(messages.get(f"domain.{domain}.cycle"))
+        except KeyError:
+            return messages.text("domain.other.cycle", domain=domain)
+
+    cycles = [cycle_name(d) for d in case.domains]
+    comma, and_ = str(messages.get("list.comma")), str(messages.get("list.and"))
+    names = _capital(comma.join(cycles[:-1]) + and_ + cycles[-1] if len(cycles) > 1 else cycles[0])
+    plan = [
+        SlidePlan(
+            kind="title",
+            title=case.title or " & ".join(p.name for p in case.partners),
+            caption=f"{texts['subtitle']}\n{names}",
+            notes=describe(case, language=lang),
+        )
+    ]
+    for domain in case.domains:
+        figure = to_dot(case, domain=domain, language=lang, theme=theme)
+        loop = _analysis.strongest_loop(case, [domain])
+        notes = describe(_loop(case, loop), language=lang) if loop else ""
+        plan.append(SlidePlan("cycle", _capital(cycle_name(domain)), notes, _png(figure, renderer)))
+    if len(case.domains) >= 2:
+        figure = to_dot(case, view="compare", language=lang, theme=theme)
+        a, b = figure_domains(case)
+        notes = describe(compare_domains(case, a, b), language=lang)
+        plan.append(
+            SlidePlan(
+                "compare", f"{_capital(cycle_name(a))} | {cycle_name(b)}", notes, _png(figure, renderer)
+            )
+        )
+    plan.extend(_step_slides(case, lang, theme, renderer, texts, cycle_name))
+    plan.append(_underneath(case, lang, texts))
+    return plan
+
+
+def figure_domains(case: Case) -> tuple[str, str]:
+    """The two domains the compare view shows by default."""
+    if "everyday" in case.domains and "sexual" in case.domains:
+        return "everyday", "sexual"
+    return case.domains[0], case.domains[1]
+
+
+def _loop(case: Case, elements: Sequence[str]) -> Loop:
+    """The ``Loop`` object whose elements are *elements*."""
+    wanted = set(elements)
+    for loop in find_loops(case):
+        if set(loop.elements) == wanted and len(loop.elements) == len(elements):
+            return loop
+    raise FigureError(f"no loop through {list(elements)!r}")  # pragma: no cover - the analysis found it
+
+
+def _step_slides(
+    case: Case, lang: str, theme: str, renderer: str, texts: dict[str, str], cycle_name: Any
+) -> list[SlidePlan]:
+    """The strongest negative loop of the first domain that has one, one slide per element."""
+    for domain in case.domains:
+        elements = _analysis.strongest_loop(case, [domain])
+        if elements:
+            break
+    else:
+        return []
+    loop = _loop(case, elements)
+    writer = _Writer(case, lang)
+    steps = step_figures(case, domain, elements, language=lang, theme=theme)
+    sentences = writer.walk(loop)
+    n = len(steps)
+    plan = []
+    for k, step in enumerate(steps, start=1):
+        if k == 1:
+            first = case.element(step.added)
+            lines = [writer.header(loop), _opening(writer, first)]
+        elif k < n:
+            lines = [sentences[k - 2]]
+        else:
+            lines = [sentences[k - 2], sentences[-1], *writer.needs(loop)]
+        caption = lines[1] if k == 1 else lines[0]
+        title = texts["step"].format(cycle=_capital(cycle_name(domain)), k=k, n=n)
+        plan.append(SlidePlan("step", title, " ".join(lines), _png(step.figure, renderer), caption=caption))
+    return plan
+
+
+def _opening(writer: _Writer, element: Any) -> str:
+    """The sentence that opens the round: who does what (the first element, on its own)."""
+    sentence = writer.clause(element, first=True)
+    sentence = sentence[:1].upper() + sentence[1:]
+    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+
+
+def _underneath(case: Case, lang: str, texts: dict[str, str]) -> SlidePlan:
+    """The closing slide: what lies under each partner's part of the first cycle, and that the cycle is the enemy.
+
+    Each bullet is one partner's block: the name, then a line per layer under the waterline.
+    """
+    blocks = []
+    domain = case.domains[0]
+    for partner in case.partners:
+        lines = [partner.name]
+        for kind in (ElementKind.FEAR, ElementKind.PRIMARY_EMOTION, ElementKind.NEED):
+            labels = [e.label for e in case.elements_in(domain) if e.partner == partner.id and e.kind is kind]
+            if labels:
+                lines.append(texts[kind.value].format(label="; ".join(labels)))
+        if len(lines) > 1:
+            blocks.append("\n".join(lines))
+    return SlidePlan(
+        "underneath", texts["underneath"], texts["enemy"], caption=texts["enemy"], bullets=tuple(blocks)
+    )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def slides(
+    case: Case,
+    path: str | os.PathLike[str],
+    *,
+    language: Language | str | None = None,
+    theme: str = "slide",
+    renderer: str = "auto",
+    inputs: Sequence[str | os.PathLike[str]] = (),
+) -> Path:
+    """Write *case* as a 16:9 PowerPoint deck (``.pptx``) to *path* and return the path.
+
+    Parameters
+    ----------
+    case
+        The case to present.
+    path
+        Where to write the deck; written whole or not at all.
+    language
+        ``"en"`` or ``"nl"`` (default: the case's).
+    theme
+        The figure theme: ``"slide"`` (large type, default), ``"default"`` or ``"print"``.
+    renderer
+        As for [`render`][eftgraph.render].
+    inputs
+        Files the deck must not overwrite (the case file it came from).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from pptx import Presentation
+    >>> from eftgraph import load
+    >>> case = load("examples/janine-mathijs.yaml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     deck = Presentation(slides(case, pathlib.Path(folder) / "deck.pptx"))
+    >>> len(deck.slides), deck.slides[4].shapes.title is None
+    (15, True)
+    """
+    plan = deck_plan(case, language=language, theme=theme, renderer=renderer)
+    refuse_input(path, inputs)
+    write_atomic(path, deck_bytes(plan))
+    return Path(path)
+
+
+def deck_bytes(plan: Sequence[SlidePlan]) -> bytes:
+    """The ``.pptx`` bytes of *plan* (python-pptx is imported here, not before)."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(_WIDTH), Inches(_HEIGHT)
+    properties = deck.core_properties
+    properties.author = properties.last_modified_by = "eftgraph"
+    properties.title = plan[0].title if plan else ""
+    blank = deck.slide_layouts[6]
+    for item in plan:
+        slide = deck.slides.add_slide(blank)
+        _draw(slide, item)
+        slide.notes_slide.notes_text_frame.text = item.notes
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _text(
+    slide: Any,
+    box: tuple[float, float, float, float],
+    lines: Sequence[str],
+    size: int,
+    *,
+    colour: tuple[int, int, int] = _TEXT,
+    bold: bool = False,
+    centre: bool = False,
+) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_textbox(*(Inches(v) for v in box))
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE if centre else MSO_ANCHOR.TOP
+    for i, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.CENTER if centre else PP_ALIGN.LEFT
+        paragraph.space_after = Pt(size * 0.4)
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size, run.font.bold, run.font.name = Pt(size), bold, _FONT
+        run.font.color.rgb = RGBColor(*colour)  # type: ignore[no-untyped-call]
+
+
+def _draw(slide: Any, item: SlidePlan) -> None:
+    """Lay out one slide: an accent bar, the texts, the figure as large as the slide allows."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(_WIDTH), Inches(0.12))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor(*_ACCENT)  # type: ignore[no-untyped-call]
+    bar.line.fill.background()
+    width = _WIDTH - 2 * _MARGIN
+    if item.kind == "title":
+        _text(slide, (_MARGIN, 2.2, width, 1.4), [item.title], 48, bold=True, centre=True)
+        _text(slide, (_MARGIN, 3.8, width, 1.6), item.caption.split("\n"), 26, colour=_MUTED, centre=True)
+        return
+    if item.kind == "underneath":
+        _text(slide, (_MARGIN, 0.4, width, 1.0), [item.title], 40, bold=True)
+        column = (width - 0.4) / max(1, len(item.bullets))
+        for i, block in enumerate(item.bullets):
+            name, *lines = block.split("\n")
+            box = (_MARGIN + 0.2 + i * column, 1.6, column - 0.3, 3.8)
+            _text(slide, box, [name], 30, colour=_ACCENT, bold=True)
+            _text(slide, (box[0], 2.3, box[2], 3.2), lines, 22)
+        _text(slide, (_MARGIN, 5.6, width, 1.2), [item.caption], 30, colour=_ACCENT, bold=True, centre=True)
+        return
+    top, bottom = 0.2, _HEIGHT - 0.15
+    if item.kind == "step":
+        _text(slide, (_MARGIN, 0.18, width, 0.5), [item.title], 18, colour=_MUTED)
+        _text(slide, (_MARGIN, _HEIGHT - 1.05, width, 0.95), [item.caption], 24, bold=True, centre=True)
+        top, bottom = 0.6, _HEIGHT - 1.1
+    if item.image is not None:
+        _picture(slide, item.image, (_MARGIN, top, width, bottom - top))
+
+
+def _picture(slide: Any, png: bytes, box: tuple[float, float, float, float]) -> None:
+    """Place *png* centred in *box* (inches), as large as fits, its proportions kept."""
+    from pptx.util import Inches
+
+    pixels_wide, pixels_high = png_size(png)
+    left, top, width, height = box
+    scale = min(width / pixels_wide, height / pixels_high)
+    shown_wide, shown_high = pixels_wide * scale, pixels_high * scale
+    slide.shapes.add_picture(
+        io.BytesIO(png),
+        Inches(left + (width - shown_wide) / 2),
+        Inches(top + (height - shown_high) / 2),
+        Inches(shown_wide),
+        Inches(shown_high),
+    )
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG image, read from its header.
+
+    >>> png_size(bytes.fromhex("89504e470d0a1a0a0000000d49484452000002800000016800"))
+    (640, 360)
+    """
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """*data* (a zip) written again with every entry dated 1980-01-01, so the bytes depend on the content only."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
