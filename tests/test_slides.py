@@ -16,7 +16,7 @@ from eftgraph.figures._steps import step_figures
 
 pptx = pytest.importorskip("pptx", reason="python-pptx is not installed (pip install 'eftgraph[slides]')")
 
-from eftgraph import _slides  # noqa: E402 - after the skip: the deck needs python-pptx
+from eftgraph import _deck, _slides  # noqa: E402 - after the skip: the deck needs python-pptx
 
 SLIDE = 16 / 9
 
@@ -77,7 +77,7 @@ def test_pictures_fill_the_slide_and_keep_their_proportions(nl_deck: Path) -> No
     deck = pptx.Presentation(nl_deck)
     for slide in deck.slides:
         for picture in pictures(slide):
-            width, height = _slides.png_size(picture.image.blob)  # type: ignore[attr-defined]
+            width, height = _deck.png_size(picture.image.blob)  # type: ignore[attr-defined]
             assert picture.width / picture.height == pytest.approx(width / height, rel=0.01)  # type: ignore[attr-defined]
             assert picture.left >= 0 and picture.left + picture.width <= deck.slide_width  # type: ignore[attr-defined]
             assert picture.top >= 0 and picture.top + picture.height <= deck.slide_height  # type: ignore[attr-defined]
@@ -88,7 +88,7 @@ def test_pictures_fill_the_slide_and_keep_their_proportions(nl_deck: Path) -> No
 
 def test_the_deck_is_the_same_bytes_every_time(low_dpi: None) -> None:
     plan = _slides.deck_plan(load("examples/janine-mathijs.en.yaml"))
-    first, second = _slides.deck_bytes(plan), _slides.deck_bytes(plan)
+    first, second = _deck.deck_bytes(plan), _deck.deck_bytes(plan)
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
