@@ -52,8 +52,8 @@ def test_the_deck_has_title_cycles_compare_steps_and_underneath(nl_deck: Path) -
     assert "Casusconceptualisatie volgens EFT" in texts(slides[0])
     assert "De cirkel in het dagelijks leven en de seksuele cirkel" in texts(slides[0])
     assert [len(pictures(s)) for s in slides] == [0] + [1] * 13 + [0]
-    assert "stap voor stap (1 van 10)" in texts(slides[4])
-    assert "stap voor stap (10 van 10)" in texts(slides[13])
+    assert ", stap voor stap (1 van 10)" in texts(slides[4])
+    assert ", stap voor stap (10 van 10)" in texts(slides[13])
     closing = texts(slides[14])
     assert "Gehechtheidsbehoefte: gezien en gehoord worden" in closing
     assert "De cirkel is de vijand, niet de partner." in closing
@@ -97,7 +97,7 @@ def test_the_deck_is_the_same_bytes_every_time(low_dpi: None) -> None:
 def test_the_english_plan_tells_the_round_in_english(low_dpi: None) -> None:
     plan = _slides.deck_plan(load("examples/janine-mathijs.en.yaml"), theme="print")
     steps = [s for s in plan if s.kind == "step"]
-    assert steps[0].title == "The everyday cycle step by step (1 of 10)"
+    assert steps[0].title == "The everyday cycle, step by step (1 of 10)"
     assert steps[0].caption == "Janine criticises, raises her voice."
     assert (
         steps[1].caption == "When Janine criticises, raises her voice, Mathijs hears: “I never do it right”."

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ DPI = 150
 _TEXTS = {
     "en": {
         "subtitle": "EFT case formulation",
-        "step": "{cycle} step by step ({k} of {n})",
+        "step": "{cycle}, step by step ({k} of {n})",
         "underneath": "Underneath the cycle",
         "fear": "Attachment fear: {label}",
         "primary_emotion": "Primary emotion: {label}",
@@ -56,7 +57,7 @@ _TEXTS = {
     },
     "nl": {
         "subtitle": "Casusconceptualisatie volgens EFT",
-        "step": "{cycle} stap voor stap ({k} van {n})",
+        "step": "{cycle}, stap voor stap ({k} van {n})",
         "underneath": "Onder de cirkel",
         "fear": "Gehechtheidsangst: {label}",
         "primary_emotion": "Primaire emotie: {label}",
@@ -74,6 +75,8 @@ class SlidePlan:
     title: str
     notes: str
     image: bytes | None = None
+    source: str = ""
+    """The DOT source of the figure, until it is rendered into *image*."""
     caption: str = ""
     bullets: tuple[str, ...] = ()
 
@@ -82,9 +85,18 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _png(figure: Any, renderer: str) -> bytes:
+def _source(figure: Any) -> str:
+    """The DOT source of *figure* at the deck's resolution."""
     figure.attr("graph", dpi=str(DPI))
-    return pipe(figure.source, "png", renderer=renderer)
+    return str(figure.source)
+
+
+def _rendered(plan: list[SlidePlan], renderer: str) -> list[SlidePlan]:
+    """*plan* with every figure rendered as PNG, several at a time (each is a renderer process)."""
+    sources = [slide.source for slide in plan if slide.source]
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        images = iter(list(pool.map(lambda source: pipe(source, "png", renderer=renderer), sources)))
+    return [attrs.evolve(slide, image=next(images)) if slide.source else slide for slide in plan]
 
 
 def deck_plan(
@@ -121,19 +133,19 @@ def deck_plan(
         figure = to_dot(case, domain=domain, language=lang, theme=theme)
         loop = _analysis.strongest_loop(case, [domain])
         notes = describe(_loop(case, loop), language=lang) if loop else ""
-        plan.append(SlidePlan("cycle", _capital(cycle_name(domain)), notes, _png(figure, renderer)))
+        plan.append(SlidePlan("cycle", _capital(cycle_name(domain)), notes, source=_source(figure)))
     if len(case.domains) >= 2:
         figure = to_dot(case, view="compare", language=lang, theme=theme)
         a, b = figure_domains(case)
         notes = describe(compare_domains(case, a, b), language=lang)
         plan.append(
             SlidePlan(
-                "compare", f"{_capital(cycle_name(a))} | {cycle_name(b)}", notes, _png(figure, renderer)
+                "compare", f"{_capital(cycle_name(a))} | {cycle_name(b)}", notes, source=_source(figure)
             )
         )
-    plan.extend(_step_slides(case, lang, theme, renderer, texts, cycle_name))
+    plan.extend(_step_slides(case, lang, theme, texts, cycle_name))
     plan.append(_underneath(case, lang, texts))
-    return plan
+    return _rendered(plan, renderer)
 
 
 def figure_domains(case: Case) -> tuple[str, str]:
@@ -153,7 +165,7 @@ def _loop(case: Case, elements: Sequence[str]) -> Loop:
 
 
 def _step_slides(
-    case: Case, lang: str, theme: str, renderer: str, texts: dict[str, str], cycle_name: Any
+    case: Case, lang: str, theme: str, texts: dict[str, str], cycle_name: Any
 ) -> list[SlidePlan]:
     """The strongest negative loop of the first domain that has one, one slide per element."""
     for domain in case.domains:
@@ -178,7 +190,7 @@ def _step_slides(
             lines = [sentences[k - 2], sentences[-1], *writer.needs(loop)]
         caption = lines[1] if k == 1 else lines[0]
         title = texts["step"].format(cycle=_capital(cycle_name(domain)), k=k, n=n)
-        plan.append(SlidePlan("step", title, " ".join(lines), _png(step.figure, renderer), caption=caption))
+        plan.append(SlidePlan("step", title, " ".join(lines), source=_source(step.figure), caption=caption))
     return plan
 
 
