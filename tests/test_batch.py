@@ -14,19 +14,13 @@ from pathlib import Path
 import pytest
 
 from eftgraph import dump
-from eftgraph._batch import (
-    Outcome,
-    Progress,
-    _Task,
-    _work,
-    discover,
-    output_stems,
-    progress_mode,
-    run_batch,
-)
+from eftgraph._batch import output_stems, run_batch
+from eftgraph._batch_progress import Progress, progress_mode
+from eftgraph._batch_work import Outcome, Task, work
+from eftgraph._discover import discover
 from eftgraph._synthetic import synthetic_case
 from eftgraph.cli import main
-from eftgraph.errors import EftgraphError
+from eftgraph.errors import OptionError, OutputError
 
 BROKEN_YAML = "eftgraph: 1\nid: broken\npartners: [{id: a, name: Ann}]\ncolour: red\n"
 BROKEN_JSON = '{"eftgraph": 1, "id": '
@@ -174,7 +168,7 @@ def test_progress_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert progress_mode(None, io.StringIO()) == "bar"
     assert progress_mode("none", io.StringIO()) == "none"
     monkeypatch.setenv("EFTGRAPH_PROGRESS", "fancy")
-    with pytest.raises(EftgraphError, match="unknown progress mode 'fancy'"):
+    with pytest.raises(OptionError, match="unknown progress mode 'fancy'"):
         progress_mode(None, io.StringIO())
 
 
@@ -223,7 +217,7 @@ def test_progress_lines_and_bar_text() -> None:
     assert "0/3   0%" in frames[0]
     assert "2/3  67%  1 failed" in frames[2]
     assert frames[-1].rstrip("\n").endswith("3/3 100%  1 failed\x1b[K")
-    with pytest.raises(ValueError, match="unknown progress mode"):
+    with pytest.raises(OptionError, match="unknown progress mode"):
         Progress(1, stream, "auto")
 
 
@@ -321,32 +315,32 @@ def test_an_output_equal_to_an_input_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "couple.dot"  # an odd name for a case file, but named explicitly
     source.write_text("eftgraph: 1\n", encoding="utf-8")
     report = run_batch([source], tmp_path, formats=["dot"])
-    assert [o.error for o in report.outcomes] == [f"the output {source} would overwrite an input"]
+    assert [o.error for o in report.outcomes] == [
+        f"{source}: the output names an input file; eftgraph never writes over its input"
+    ]
     assert source.read_text(encoding="utf-8") == "eftgraph: 1\n"
 
 
 def test_a_broken_figure_option_is_an_outcome_not_a_crash(tmp_path: Path) -> None:
     dump(synthetic_case(), tmp_path / "c.yaml")
-    task = _Task(
-        0, str(tmp_path / "c.yaml"), ((str(tmp_path / "c.dot"), "dot"),), (("view", "nope"),), "auto"
-    )
-    outcome = _work(task)
+    task = Task(0, str(tmp_path / "c.yaml"), ((str(tmp_path / "c.dot"), "dot"),), (("view", "nope"),), "auto")
+    outcome = work(task)
     assert outcome.error is not None
     assert outcome.error.startswith("unknown view 'nope'")
     assert not (tmp_path / "c.dot").exists()
 
 
-def _crash_on_bad(task: _Task) -> Outcome:
+def _crash_on_bad(task: Task) -> Outcome:
     if "crash" in task.file:
         os._exit(3)
-    return _work(task)
+    return work(task)
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 def test_a_worker_that_dies_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import eftgraph._batch
+    import eftgraph._batch_work
 
-    monkeypatch.setattr(eftgraph._batch, "_work", _crash_on_bad)
+    monkeypatch.setattr(eftgraph._batch_work, "work", _crash_on_bad)
     for name in ("a", "b", "crash", "d", "e"):
         dump(synthetic_case(case_id=name), tmp_path / f"{name}.yaml")
     report = run_batch([tmp_path], tmp_path / "out", formats=["dot"], jobs=2)
@@ -354,3 +348,41 @@ def test_a_worker_that_dies_fails_only_its_file(tmp_path: Path, monkeypatch: pyt
         ("crash", "the worker process stopped while drawing this file")
     ]
     assert len(report.written) == 4
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"formats": ["svg", "jpeg"]}, "unknown figure format 'jpeg' (allowed: svg, png, pdf, dot)"),
+        ({"formats": []}, "no figure format given (allowed: svg, png, pdf, dot)"),
+        ({"jobs": 0}, "jobs must be at least 1 (got 0)"),
+        (
+            {"progress": "bars"},
+            "unknown progress mode 'bars' (allowed: auto, bar, lines, none); did you mean 'bar'?",
+        ),
+    ],
+)
+def test_run_batch_raises_an_option_error(options: dict[str, object], message: str, tmp_path: Path) -> None:
+    with pytest.raises(OptionError) as caught:
+        run_batch(["examples"], tmp_path / "o", **options)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    assert not (tmp_path / "o").exists()
+
+
+def test_run_batch_raises_an_output_error_for_a_file(tmp_path: Path) -> None:
+    (tmp_path / "o").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="the output folder is a file"):
+        run_batch(["examples"], tmp_path / "o", formats=["dot"])
+
+
+def test_an_output_that_is_a_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "cases" / "couple.yaml"
+    source.parent.mkdir()
+    dump(synthetic_case(), source)
+    (tmp_path / "out").mkdir()
+    os.link(source, tmp_path / "out" / "couple.dot")
+    report = run_batch([source], tmp_path / "out", formats=["dot"], jobs=1)
+    assert [o.error for o in report.outcomes] == [
+        f"{tmp_path / 'out' / 'couple.dot'}: the output names an input file; eftgraph never writes over its input"
+    ]
+    assert source.read_bytes() == (tmp_path / "out" / "couple.dot").read_bytes()

@@ -18,6 +18,7 @@ from eftgraph import (
     load,
     loads,
 )
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -150,18 +151,18 @@ def test_recurring_ignores_accents_and_case() -> None:
 def test_unknown_domains_and_same_domain(en_example: Path) -> None:
     case = load(en_example)
     with pytest.raises(
-        UnknownDomainError, match=r"has no domain 'caregiving' \(its domains: everyday, sexual\)"
+        UnknownDomainError, match=r"unknown domain 'caregiving' \(allowed: everyday, sexual\)"
     ):
         compare_domains(case, "everyday", "caregiving")
     with pytest.raises(UnknownDomainError, match="did you mean 'everyday'"):
         compare_domains(case, "everday")
-    with pytest.raises(ValueError, match="two different domains"):
+    with pytest.raises(OptionError, match="two different domains"):
         compare_domains(case, "sexual", "sexual")
 
 
 def test_default_domains_missing(tmp_path: Path) -> None:
     case = load("examples/family-morgan.yaml")
-    with pytest.raises(UnknownDomainError, match=r"its domains: everyday, caregiving"):
+    with pytest.raises(UnknownDomainError, match=r"allowed: everyday, caregiving"):
         compare_domains(case)
     comparison = compare_domains(case, "everyday", "caregiving")
     assert isinstance(comparison, DomainComparison)

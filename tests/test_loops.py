@@ -27,6 +27,7 @@ from eftgraph import (
     load,
     loads,
 )
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -433,7 +434,7 @@ def test_unknown_domain_lists_the_domains(en_example: Path) -> None:
     with pytest.raises(UnknownDomainError) as caught:
         find_loops(load(en_example), domain="sexueel")
     assert str(caught.value) == (
-        "case 'janine-mathijs' has no domain 'sexueel' (its domains: everyday, sexual); did you mean 'sexual'?"
+        "case 'janine-mathijs': unknown domain 'sexueel' (allowed: everyday, sexual); did you mean 'sexual'?"
     )
     assert isinstance(caught.value, KeyError)
 
@@ -441,7 +442,7 @@ def test_unknown_domain_lists_the_domains(en_example: Path) -> None:
 @pytest.mark.parametrize("option", ["max_length", "limit"])
 @pytest.mark.parametrize("value", [-1, 1.5, True, "3"])
 def test_bad_counts_are_rejected(en_example: Path, option: str, value: object) -> None:
-    with pytest.raises(ValueError, match=option):
+    with pytest.raises(OptionError, match=option):
         find_loops(load(en_example), **{option: value})  # type: ignore[arg-type]
 
 
@@ -465,3 +466,26 @@ def test_loops_compare_by_content_not_by_case_identity(en_example: Path) -> None
     assert first == second
     assert hash(first[0]) == hash(second[0])
     assert "case=" not in repr(first[0])
+
+
+def test_loop_record_is_plain_data(en_example: Path) -> None:
+    import json
+
+    from eftgraph._loops import loop_record
+
+    for loop in find_loops(load("examples/family-morgan.yaml")) + find_loops(load(en_example)):
+        record = loop_record(loop)
+        assert json.loads(json.dumps(record)) == record  # strings, numbers, booleans, lists, dicts only
+        assert record["elements"] == list(loop.elements)
+        assert record["length"] == len(loop.elements)
+        assert (record["interactional"], record["negative"]) == (loop.interactional, loop.negative)
+        assert record["polarity"] == str(loop.polarity)
+        assert record["pattern"] == (None if loop.pattern is None else str(loop.pattern))
+        assert record["positions"] == {p: str(x) for p, x in loop.positions.items()}
+        words = [
+            record["polarity"],
+            record["pattern"],
+            *record["positions"].values(),
+            *record["stances"].values(),
+        ]
+        assert all(word is None or type(word) is str for word in words)  # plain words, not enums

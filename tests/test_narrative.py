@@ -197,7 +197,7 @@ def test_no_loops_yet() -> None:
 
 def test_unknown_language_and_object(en_example: Path) -> None:
     with pytest.raises(
-        _catalog.LanguageError, match=r"no texts in language 'nld' \(available: en, nl\); did you mean 'nl'\?"
+        _catalog.LanguageError, match=r"unknown language 'nld' \(allowed: en, nl\); did you mean 'nl'\?"
     ):
         describe(load(en_example), language="nld")
     assert issubclass(_catalog.LanguageError, EftgraphError)

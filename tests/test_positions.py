@@ -115,5 +115,7 @@ def test_family_three_partners() -> None:
 
 
 def test_unknown_domain(en_example: Path) -> None:
-    with pytest.raises(UnknownDomainError, match=r"no domain 'caregiving' \(its domains: everyday, sexual\)"):
+    with pytest.raises(
+        UnknownDomainError, match=r"unknown domain 'caregiving' \(allowed: everyday, sexual\)"
+    ):
         positions(load(en_example), "caregiving")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from eftgraph import (
-    EftgraphError,
+    CaseFileError,
     LoopLimitError,
     compare_domains,
     dump,
@@ -235,7 +235,7 @@ def test_inputs_folders_patterns_and_errors(tmp_path: Path) -> None:
         ("b.json", "caregiving"),
     ]
     assert len(table(str(tmp_path / "*.yaml"))) == 2
-    with pytest.raises(EftgraphError, match=r"no-such\.yaml: no such file or folder"):
+    with pytest.raises(CaseFileError, match=r"no-such\.yaml: no such file or folder"):
         table([EN, "no-such.yaml"])
     with pytest.raises(LoopLimitError):
         table(synthetic_case(partners=8, domains=("everyday",)), limit=100)
@@ -322,5 +322,15 @@ def test_cli_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     dump(load(EN), copy)
     before = copy.read_bytes()
     assert main(["table", str(copy), "-o", str(copy)]) == 1
-    assert "is one of the case files read" in capsys.readouterr().err
+    assert "the output names an input file; eftgraph never writes over its input" in capsys.readouterr().err
     assert copy.read_bytes() == before
+
+
+def test_cli_output_dash_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = Path(EN).resolve()
+    monkeypatch.chdir(tmp_path)
+    assert main(["table", str(source), "-o", "-"]) == 0
+    assert capsys.readouterr().out == to_csv(table(source), CASE_COLUMNS)
+    assert not (tmp_path / "-").exists()

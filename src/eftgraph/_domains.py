@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eftgraph._catalog import catalog
+from eftgraph._catalog import Labelled, catalog
 from eftgraph._loops import check_domain
 from eftgraph._model import ElementKind, Position, _StrEnum
 from eftgraph._positions import PositionReason, Positions, positions
+from eftgraph.errors import OptionError
 
 if TYPE_CHECKING:
     from eftgraph._model import Case, Element
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
 __all__ = ["Bridge", "BridgeKind", "DomainComparison", "ReversalKind", "compare_domains"]
 
 
-class ReversalKind(_StrEnum):
+class ReversalKind(Labelled, _StrEnum, catalog="reversal"):
     """How the partners' positions relate between two domains.
+
+    `label` names the kind in a language (``mirrored reversal``, ``gespiegelde omkering``, …).
 
     Only partners who take part in both domains count (a partner with no
     behaviour and no declared position in a domain is left out).
@@ -43,10 +46,6 @@ class ReversalKind(_StrEnum):
     """Nobody switches: the second cycle is more of the same."""
     UNDETERMINED = "undetermined"
     """A partner's position is undetermined in one of the domains, or fewer than two partners take part in both."""
-
-    def label(self, language: object = "en") -> str:
-        """The name of the kind in *language* (``mirrored reversal``, ``gespiegelde omkering``, …)."""
-        return str(catalog(language).get(f"reversal.{self.value}"))
 
 
 class BridgeKind(_StrEnum):
@@ -166,12 +165,12 @@ def compare_domains(case: Case, a: str = "everyday", b: str = "sexual") -> Domai
     >>> compare_domains(load("examples/janine-mathijs.en.yaml"), "everyday", "caregiving")
     Traceback (most recent call last):
     ...
-    eftgraph.errors.UnknownDomainError: case 'janine-mathijs' has no domain 'caregiving' (its domains: everyday, sexual)
+    eftgraph.errors.UnknownDomainError: case 'janine-mathijs': unknown domain 'caregiving' (allowed: everyday, sexual)
     """
     check_domain(case, a)
     check_domain(case, b)
     if a == b:
-        raise ValueError(f"compare two different domains (got {a!r} twice)")
+        raise OptionError(f"compare two different domains (got {a!r} twice)")
     first, second = positions(case, a), positions(case, b)
     taking_part = [
         p.id

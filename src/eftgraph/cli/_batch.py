@@ -6,18 +6,20 @@ import argparse
 import sys
 from typing import Any
 
-from eftgraph._batch import FIGURE_FORMATS, PROGRESS_MODES
+from eftgraph._batch_progress import PROGRESS_MODES
+from eftgraph._catalog import languages
+from eftgraph._suggest import unknown
 from eftgraph.cli._common import fail, plural, print_json
 from eftgraph.errors import EftgraphError
+from eftgraph.figures._render import FORMATS
 
 
 def _formats(text: str) -> list[str]:
     names = [name.strip().lower().lstrip(".") for name in text.split(",") if name.strip()]
-    wrong = [name for name in names if name not in FIGURE_FORMATS]
+    wrong = [name for name in names if name not in FORMATS]
     if wrong or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown figure format {(wrong or [text])[0]!r} (allowed: {', '.join(FIGURE_FORMATS)}, "
-            "several separated by commas)"
+            unknown("figure format", (wrong or [text])[0], FORMATS) + " (give several separated by commas)"
         )
     return names
 
@@ -51,7 +53,7 @@ def register(subparsers: Any) -> None:
         type=_formats,
         default=["svg"],
         metavar="FORMATS",
-        help=f"figure formats, separated by commas: {', '.join(FIGURE_FORMATS)} (default: svg)",
+        help=f"figure formats, separated by commas: {', '.join(FORMATS)} (default: svg)",
     )
     command.add_argument("--view", default="cycle", help="cycle (default) or compare")
     command.add_argument("--language", default=None, help="en or nl (default: each case's own)")
@@ -75,20 +77,16 @@ def register(subparsers: Any) -> None:
 
 def _check_choices(args: argparse.Namespace) -> str | None:
     """A message for an option the figures do not know, before any file is drawn."""
-    from eftgraph._suggest import nearest
     from eftgraph.figures import RENDERERS, THEMES, VIEWS
 
     for option, value, allowed in (
         ("view", args.view, VIEWS),
         ("theme", args.theme, tuple(THEMES)),
         ("renderer", args.renderer, RENDERERS),
-        ("language", args.language, ("en", "nl")),
+        ("language", args.language, languages()),
     ):
         if value is not None and value not in allowed:
-            hint = nearest(value, allowed)
-            return f"unknown {option} {value!r} (allowed: {', '.join(allowed)})" + (
-                f"; did you mean {hint!r}?" if hint else ""
-            )
+            return unknown(option, value, allowed)
     return None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
@@ -34,23 +33,29 @@ def register(subparsers: Any) -> None:
         help="stop a case with more than N loops (default 10000; 'none': no limit)",
     )
     command.add_argument(
-        "--output", "-o", metavar="FILE", help="write the table to FILE instead of printing it"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the table to FILE instead of printing it ('-': print it)",
     )
     command.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from eftgraph._batch import discover, one_line
+    from eftgraph._discover import discover, one_line
     from eftgraph._io import load
-    from eftgraph._output import write_atomic
+    from eftgraph._output import refuse_input, write_atomic
     from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
-    from eftgraph.errors import EftgraphError
+    from eftgraph.errors import EftgraphError, OutputError
 
     files, missing = discover(args.paths)
+    if args.output == "-":  # standard output, as for every command
+        args.output = None
     if args.output is not None:
-        target = os.path.normcase(os.path.realpath(args.output))
-        if any(os.path.normcase(os.path.realpath(f)) == target for f in files):
-            return fail(f"{args.output}: is one of the case files read; give another output file")
+        try:
+            refuse_input(args.output, files)
+        except OutputError as error:
+            return fail(str(error))
     status = 0
     for name, reason in missing:
         print(f"{name}: {reason}", file=sys.stderr)
