@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from eftgraph import load, to_dot  # noqa: E402 - after the path set-up
-from eftgraph._slides import DPI, slides  # noqa: E402
 from eftgraph.figures._analysis import strongest_loop  # noqa: E402
 from eftgraph.figures._render import pipe  # noqa: E402
+from eftgraph.figures._slides import DPI, slides  # noqa: E402
 from eftgraph.figures._steps import step_figures  # noqa: E402
 
 TARGET = 3.0

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from eftgraph import UnknownDomainError, load
-from eftgraph._handout import JARGON, handout, handout_html
 from eftgraph.errors import OutputError
+from eftgraph.figures._handout import JARGON, handout, handout_html
 
 CASES = [
     ("examples/janine-mathijs.yaml", None),

@@ -16,7 +16,7 @@ from eftgraph.figures._steps import step_figures
 
 pptx = pytest.importorskip("pptx", reason="python-pptx is not installed (pip install 'eftgraph[slides]')")
 
-from eftgraph import _deck, _slides  # noqa: E402 - after the skip: the deck needs python-pptx
+from eftgraph.figures import _deck, _slides  # noqa: E402 - after the skip: the deck needs python-pptx
 
 SLIDE = 16 / 9
 

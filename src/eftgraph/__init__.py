@@ -48,6 +48,8 @@ from eftgraph.errors import (
     UnknownDomainError,
 )
 from eftgraph.figures import Figure, render, to_dot
+from eftgraph.figures._handout import handout
+from eftgraph.figures._slides import slides
 
 __all__ = [
     "Advice",
@@ -94,12 +96,14 @@ __all__ = [
     "dump",
     "dumps",
     "find_loops",
+    "handout",
     "intervention_points",
     "load",
     "loads",
     "positions",
     "referrals",
     "render",
+    "slides",
     "table",
     "to_dot",
 ]

@@ -22,7 +22,7 @@ import attrs
 from eftgraph._model import Case, ElementKind, Language, Stance
 from eftgraph.errors import FigureError
 from eftgraph.figures import _analysis
-from eftgraph.figures._dot import to_dot
+from eftgraph.figures._draw import to_dot
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._theme import THEMES
 

@@ -27,7 +27,7 @@ from eftgraph._output import refuse_input, write_atomic
 from eftgraph._suggest import unknown
 from eftgraph.errors import FigureError, UnknownDomainError
 from eftgraph.figures._client import CALM, CLIENT_WORDS, FONT, client_svg
-from eftgraph.figures._dot import _language
+from eftgraph.figures._options import figure_language
 
 __all__ = ["JARGON", "TEXTS", "handout", "handout_html"]
 
@@ -121,7 +121,7 @@ def handout_html(
     note_lines: int = 4,
 ) -> str:
     """The handout of *case* as one self-contained HTML page (see [`handout`][eftgraph.handout])."""
-    lang = _language(case, language).value
+    lang = figure_language(case, language)
     texts, words = TEXTS.get(lang, TEXTS["en"]), CLIENT_WORDS.get(lang, CLIENT_WORDS["en"])
     if not case.domains:
         raise FigureError(f"case {case.id!r} has no elements to put on a handout")

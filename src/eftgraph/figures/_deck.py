@@ -14,12 +14,26 @@ import io
 import struct
 import zipfile
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from eftgraph._slides import SlidePlan
+import attrs
 
-__all__ = ["deck_bytes", "png_size"]
+__all__ = ["SlidePlan", "deck_bytes", "png_size"]
+
+
+@attrs.frozen
+class SlidePlan:
+    """One slide before it is written: its kind, texts, figure (PNG bytes) and speaker notes."""
+
+    kind: str
+    title: str
+    notes: str
+    image: bytes | None = None
+    source: str = ""
+    """The DOT source of the figure, until it is rendered into *image*."""
+    caption: str = ""
+    bullets: tuple[str, ...] = ()
+
 
 # the look of the deck: dark text on white, one accent, type read from the back of a room
 _WIDTH, _HEIGHT = 13.333, 7.5

@@ -28,7 +28,6 @@ from typing import Any
 import attrs
 
 from eftgraph._catalog import catalog
-from eftgraph._deck import deck_bytes
 from eftgraph._domains import compare_domains
 from eftgraph._loops import Loop, find_loops
 from eftgraph._model import Case, ElementKind, Language
@@ -36,7 +35,9 @@ from eftgraph._narrative import _Writer, describe
 from eftgraph._output import refuse_input, write_atomic
 from eftgraph.errors import FigureError
 from eftgraph.figures import _analysis
-from eftgraph.figures._dot import _language, to_dot
+from eftgraph.figures._deck import SlidePlan, deck_bytes
+from eftgraph.figures._draw import to_dot
+from eftgraph.figures._options import figure_language
 from eftgraph.figures._render import pipe
 from eftgraph.figures._steps import step_figures
 
@@ -67,20 +68,6 @@ _TEXTS = {
 }
 
 
-@attrs.frozen
-class SlidePlan:
-    """One slide before it is written: its kind, texts, figure (PNG bytes) and speaker notes."""
-
-    kind: str
-    title: str
-    notes: str
-    image: bytes | None = None
-    source: str = ""
-    """The DOT source of the figure, until it is rendered into *image*."""
-    caption: str = ""
-    bullets: tuple[str, ...] = ()
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -109,7 +96,7 @@ def deck_plan(
     """The slides of *case*'s deck, figures rendered, nothing written (see [`slides`][eftgraph.slides])."""
     if not case.domains:
         raise FigureError(f"case {case.id!r} has no elements to put on slides")
-    lang = _language(case, language).value
+    lang = figure_language(case, language)
     texts, messages = _TEXTS.get(lang, _TEXTS["en"]), catalog(lang)
 
     def cycle_name(domain: str) -> str:
