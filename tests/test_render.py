@@ -231,7 +231,8 @@ def test_auto_falls_back_to_embedded_when_the_system_graphviz_fails(
     broken.write_text("#!/bin/sh\necho 'Error: trouble in init_rank' >&2\nexit 1\n")
     broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(_render, "find_system", lambda: str(broken))
-    svg = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg")
+    with pytest.warns(_render.RenderWarning, match="trouble in init_rank.*embedded renderer instead"):
+        svg = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg")
     assert b"graphviz-pure" in svg
     with pytest.raises(RenderError, match="trouble in init_rank"):
         pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
@@ -360,3 +361,14 @@ def test_awkward_layouts_render(renderer: str, make: Callable[[], Case]) -> None
             for element in case.elements:
                 if element.domain in domains:
                     assert words_of(nodes[element_node(case, element.id)]) == words(element.label)
+
+
+@pytest.mark.skipif(_render.find_system() is None, reason="the system Graphviz is not installed")
+def test_graphviz_warnings_are_logged_and_svg_names_a_font_stack(caplog: pytest.LogCaptureFixture) -> None:
+    source = 'digraph { a [label="x", shape=nosuchshape] }'
+    with caplog.at_level("WARNING", logger="eftgraph.render"):
+        svg = pipe(source, "svg", renderer="system")
+    assert "nosuchshape" in caplog.text and "the system renderer says" in caplog.text
+    figure = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
+    assert f'font-family="{_render.FONT_STACK}"'.encode() in figure
+    assert b'font-family="Arial"' not in figure
