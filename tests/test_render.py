@@ -372,3 +372,28 @@ def test_graphviz_warnings_are_logged_and_svg_names_a_font_stack(caplog: pytest.
     figure = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
     assert f'font-family="{_render.FONT_STACK}"'.encode() in figure
     assert b'font-family="Arial"' not in figure
+
+
+def test_a_figure_pipes_and_renders_without_the_system_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if _render.find_embedded() is None:
+        pytest.skip("graphviz-pure is not installed")
+    monkeypatch.setattr(_render, "find_system", lambda: None)
+    monkeypatch.setenv("PATH", "")  # graphviz's own pipe would fail with ExecutableNotFound
+    figure = to_dot(load("examples/janine-mathijs.yaml"))
+    assert figure.pipe("svg").startswith(b"<?xml")
+    assert figure.pipe(format="svg", encoding="utf-8").startswith("<?xml")
+    written = Path(figure.render(outfile=tmp_path / "cycle.svg"))
+    assert written == tmp_path / "cycle.svg" and b"<svg" in written.read_bytes()
+    beside = Path(figure.render(tmp_path / "cycle.gv", format="png", cleanup=True))
+    assert beside.name == "cycle.gv.png" and beside.read_bytes().startswith(b"\x89PNG")
+    assert not (tmp_path / "cycle.gv").exists()
+
+
+def test_the_notebook_svg_scales_to_the_column() -> None:
+    bundle = to_dot(load("examples/janine-mathijs.yaml"))._repr_mimebundle_()
+    svg = bundle.get("image/svg+xml")
+    if svg is None:
+        pytest.skip("no renderer here")
+    assert isinstance(svg, str) and '<svg width="100%" style="max-width: ' in svg

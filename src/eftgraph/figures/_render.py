@@ -23,8 +23,8 @@ from eftgraph.errors import RenderError, choices_tail
 
 __all__ = [
     "EMBEDDED_FORMATS",
-    "FORMATS",
     "FONT_STACK",
+    "FORMATS",
     "RENDERERS",
     "SUFFIXES",
     "RenderWarning",
