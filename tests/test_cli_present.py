@@ -57,7 +57,9 @@ def test_slides_writes_a_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     deck = pptx.Presentation(out)
     assert len(deck.slides) == 15
     texts = [shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame]
-    assert "Casusconceptualisatie volgens EFT\nDe cirkel in het dagelijks leven en de seksuele cirkel" in texts
+    assert (
+        "Casusconceptualisatie volgens EFT\nDe cirkel in het dagelijks leven en de seksuele cirkel" in texts
+    )
 
 
 def test_slides_without_python_pptx_says_how_to_get_it(

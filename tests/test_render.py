@@ -367,7 +367,7 @@ def test_awkward_layouts_render(renderer: str, make: Callable[[], Case]) -> None
 def test_graphviz_warnings_are_logged_and_svg_names_a_font_stack(caplog: pytest.LogCaptureFixture) -> None:
     source = 'digraph { a [label="x", shape=nosuchshape] }'
     with caplog.at_level("WARNING", logger="eftgraph.render"):
-        svg = pipe(source, "svg", renderer="system")
+        pipe(source, "svg", renderer="system")
     assert "nosuchshape" in caplog.text and "the system renderer says" in caplog.text
     figure = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
     assert f'font-family="{_render.FONT_STACK}"'.encode() in figure

@@ -208,5 +208,8 @@ def _run(name: str, program: str, source: str, format: str, timeout: float) -> b
         message = said or f"exit status {done.returncode}"
         raise RenderError(f"the {name} renderer ({program}) failed: {message}")
     if said:  # Graphviz's own warnings, as a log record (a figure still came out)
-        LOG.warning("the %s renderer says: %s", name, said)
+        # the embedded renderer's notes on its own font metrics are for debugging only
+        LOG.log(
+            logging.WARNING if name == "system" else logging.DEBUG, "the %s renderer says: %s", name, said
+        )
     return done.stdout
