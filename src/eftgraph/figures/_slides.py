@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+import eftgraph.figures._analysis as _analysis
 from eftgraph._catalog import catalog
 from eftgraph._domains import compare_domains
 from eftgraph._loops import Loop, find_loops
@@ -34,7 +35,6 @@ from eftgraph._model import Case, ElementKind, Language
 from eftgraph._narrative import _Writer, describe
 from eftgraph._output import refuse_input, write_atomic
 from eftgraph.errors import FigureError
-from eftgraph.figures import _analysis
 from eftgraph.figures._deck import SlidePlan, deck_bytes
 from eftgraph.figures._draw import to_dot
 from eftgraph.figures._options import figure_language

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 
 import attrs
 
+import eftgraph.figures._analysis as _analysis
 from eftgraph._model import Case, ElementKind, Language, Stance
 from eftgraph.errors import FigureError
-from eftgraph.figures import _analysis
 from eftgraph.figures._draw import to_dot
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._theme import THEMES
