@@ -100,7 +100,7 @@ def test_batch_json_is_stable_and_complete(small_folder: Path, tmp_path: Path) -
     for jobs in ("1", "2"):
         result = subprocess.run(
             [sys.executable, "-m", "eftgraph", "batch", str(small_folder), "-o", str(tmp_path / "o"),
-             "-f", "dot,svg", "-j", jobs, "--json"],
+             "--to", "dot,svg", "-j", jobs, "--format", "json"],
             capture_output=True, text=True, check=False, timeout=120,
         )  # fmt: skip
         assert result.returncode == 1
@@ -137,7 +137,7 @@ def test_a_file_that_cannot_be_drawn_fails_alone(tmp_path: Path, capsys: pytest.
     two = tmp_path / "two-domains.yaml"
     dump(synthetic_case(domains=("everyday", "sexual")), two)
     status = main(
-        ["batch", str(one), str(two), "-o", str(tmp_path / "out"), "--view", "compare", "-f", "dot"]
+        ["batch", str(one), str(two), "-o", str(tmp_path / "out"), "--view", "compare", "--to", "dot"]
     )
     captured = capsys.readouterr()
     assert status == 1
@@ -147,7 +147,7 @@ def test_a_file_that_cannot_be_drawn_fails_alone(tmp_path: Path, capsys: pytest.
 
 
 def test_all_good_exits_0(small_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["batch", str(small_folder / "*" / "*.yaml"), "-o", str(tmp_path / "o"), "-f", "dot"]) == 0
+    assert main(["batch", str(small_folder / "*" / "*.yaml"), "-o", str(tmp_path / "o"), "--to", "dot"]) == 0
     assert "rendered 5 of 5 files (5 figures)" in capsys.readouterr().out
 
 
@@ -155,7 +155,7 @@ def test_all_good_exits_0(small_folder: Path, tmp_path: Path, capsys: pytest.Cap
 
 
 def test_bar_when_forced(small_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["batch", str(small_folder), "-o", str(tmp_path / "o"), "-f", "dot", "--progress", "bar"])
+    main(["batch", str(small_folder), "-o", str(tmp_path / "o"), "--to", "dot", "--progress", "bar"])
     err = capsys.readouterr().err
     assert "\r" in err
     assert "5/5 100%" in err
@@ -180,7 +180,7 @@ def test_bar_on_a_real_terminal(small_folder: Path, tmp_path: Path) -> None:
     try:
         environment = {k: v for k, v in os.environ.items() if k != "EFTGRAPH_PROGRESS"}
         result = subprocess.run(
-            [sys.executable, "-m", "eftgraph", "batch", str(small_folder), "-o", str(tmp_path / "o"), "-f", "dot"],
+            [sys.executable, "-m", "eftgraph", "batch", str(small_folder), "-o", str(tmp_path / "o"), "--to", "dot"],
             stdout=subprocess.PIPE, stderr=follower, check=False, timeout=120, env=environment,
         )  # fmt: skip
         os.close(follower)
@@ -280,7 +280,7 @@ def test_same_name_in_two_folders_named_on_the_command_line(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["-f", "svg,jpg"], "unknown figure format 'jpg'"),
+        (["--to", "svg,jpg"], "unknown figure format 'jpg'"),
         (["--view", "cycel"], "unknown view 'cycel' (allowed: cycle, compare); did you mean 'cycle'?"),
         (["--theme", "prnt"], "unknown theme 'prnt'"),
         (["--jobs", "0"], "must be a whole number of at least 1"),

@@ -25,7 +25,9 @@ WRITERS = [name for name in READERS if output_option(name) is not None]
 """Commands that read a case and write a file."""
 
 
-OWN_RULE = {"batch": "writes a folder, never a file", "table": "helper D's module; to follow after the merge"}
+OWN_RULE = {
+    "batch": "writes a folder of figures, never one file: a figure that would replace an input fails that file (exit 1)"
+}
 """Writers not (yet) held to the one rule for an output that names an input (exit 2, refuse_input's words)."""
 
 

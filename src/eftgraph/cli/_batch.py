@@ -7,10 +7,9 @@ import sys
 from typing import Any
 
 from eftgraph._batch_progress import PROGRESS_MODES
-from eftgraph._catalog import languages
 from eftgraph._suggest import unknown
-from eftgraph.cli._common import fail, plural, print_json
-from eftgraph.errors import EftgraphError
+from eftgraph.cli._common import add_format, fail, plural, print_json
+from eftgraph.errors import EftgraphError, OptionError, RenderError
 from eftgraph.figures._render import FORMATS
 
 
@@ -47,8 +46,7 @@ def register(subparsers: Any) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help="case file, folder or pattern")
     command.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the figures")
     command.add_argument(
-        "--format",
-        "-f",
+        "--to",
         dest="formats",
         type=_formats,
         default=["svg"],
@@ -69,24 +67,18 @@ def register(subparsers: Any) -> None:
         help="progress on standard error: a bar on a terminal, plain lines otherwise (auto, the default; "
         "or set EFTGRAPH_PROGRESS)",
     )
-    command.add_argument(
-        "--json", action="store_true", help="print the result as stable JSON for other tools"
-    )
+    add_format(command)
     command.set_defaults(run=run)
 
 
 def _check_choices(args: argparse.Namespace) -> str | None:
     """A message for an option the figures do not know, before any file is drawn."""
-    from eftgraph.figures import RENDERERS, THEMES, VIEWS
+    from eftgraph.figures import check_options
 
-    for option, value, allowed in (
-        ("view", args.view, VIEWS),
-        ("theme", args.theme, tuple(THEMES)),
-        ("renderer", args.renderer, RENDERERS),
-        ("language", args.language, languages()),
-    ):
-        if value is not None and value not in allowed:
-            return unknown(option, value, allowed)
+    try:
+        check_options(view=args.view, theme=args.theme, language=args.language, renderer=args.renderer)
+    except (OptionError, RenderError) as error:
+        return str(error)
     return None
 
 
@@ -113,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     except EftgraphError as error:
         return fail(str(error))
     failures = report.failures
-    if args.json:
+    if args.format == "json":
         print_json(
             {
                 "out": args.out,

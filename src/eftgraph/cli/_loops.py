@@ -6,9 +6,9 @@ import argparse
 from typing import Any
 
 from eftgraph._intervene import intervention_points
-from eftgraph._loops import find_loops
+from eftgraph._loops import find_loops, loop_record
 from eftgraph.cli._common import add_limit, analyse, count_or_none, print_json, reader_command
-from eftgraph.cli._report import intervention_text, loop_json, loop_lines, points_json
+from eftgraph.cli._report import intervention_text, loop_lines, points_json
 
 
 def _length(text: str) -> int:
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
                 "domain": args.domain,
                 "max_length": args.max_length,
                 "count": len(loops),
-                "loops": [loop_json(loop) for loop in loops],
+                "loops": [loop_record(loop) for loop in loops],
                 "intervention": points_json(points),
             }
         )

@@ -33,22 +33,6 @@ def wrap(text: str, *, indent: str = "", subsequent: str = "  ") -> str:
     )
 
 
-def loop_json(loop: Loop) -> dict[str, Any]:
-    """A loop as a JSON object (stable field names)."""
-    return {
-        "elements": list(loop.elements),
-        "partners": list(loop.partners),
-        "domains": list(loop.domains),
-        "length": len(loop.elements),
-        "interactional": loop.interactional,
-        "polarity": loop.polarity.value,
-        "pattern": None if loop.pattern is None else loop.pattern.value,
-        "negative": loop.negative,
-        "stances": {p: None if s is None else s.value for p, s in loop.stances.items()},
-        "positions": {p: position.value for p, position in loop.positions.items()},
-    }
-
-
 def points_json(points: InterventionPoints) -> dict[str, Any]:
     """Intervention points as a JSON object (stable field names)."""
     return {

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from eftgraph.cli._common import count_or_none, fail
+from eftgraph.cli._common import STDIO, count_or_none, fail, refused_output, write_output
 
 
 def register(subparsers: Any) -> None:
@@ -44,18 +44,13 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from eftgraph._discover import discover, one_line
     from eftgraph._io import load
-    from eftgraph._output import refuse_input, write_atomic
     from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
-    from eftgraph.errors import EftgraphError, OutputError
+    from eftgraph.errors import EftgraphError
 
     files, missing = discover(args.paths)
-    if args.output == "-":  # standard output, as for every command
-        args.output = None
-    if args.output is not None:
-        try:
-            refuse_input(args.output, files)
-        except OutputError as error:
-            return fail(str(error))
+    refused = None if args.output is None else refused_output(args, args.output, [str(f) for f in files])
+    if refused is not None:
+        return refused
     status = 0
     for name, reason in missing:
         print(f"{name}: {reason}", file=sys.stderr)
@@ -76,11 +71,8 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
         text = to_csv(rows, LOOP_COLUMNS if args.loops else CASE_COLUMNS)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            write_atomic(args.output, text.encode("utf-8"))
-        except EftgraphError as error:
-            return fail(str(error))
+    try:
+        write_output(args.output or STDIO, text.encode("utf-8"))
+    except EftgraphError as error:
+        return fail(str(error))
     return status
