@@ -12,7 +12,7 @@ from harness import Figure, Size, medians, meets, ms
 def bench_loops(size: Size) -> Figure:
     import networkx as nx
 
-    from eftgraph import find_loops
+    from eftgraph import loops
     from eftgraph._synthetic import synthetic_case
 
     target = "<= 1.5"
@@ -22,14 +22,14 @@ def bench_loops(size: Size) -> Figure:
         graph = case.to_networkx()
         ours, theirs = medians(
             [
-                functools.partial(find_loops, case, limit=None),
+                functools.partial(loops, case, limit=None),
                 functools.partial(_all_cycles, graph),
             ],
             size.repeat,
         )
-        count = len(find_loops(case, limit=None))
+        count = len(loops(case, limit=None))
         if count != len(list(nx.simple_cycles(graph))):
-            raise RuntimeError(f"find_loops and networkx disagree on {partners}x{domains}")
+            raise RuntimeError(f"loops and networkx disagree on {partners}x{domains}")
         rows.append(
             {"partners": partners, "domains": domains, "loops": count, "ours_s": ours, "nx_s": theirs}
         )
@@ -41,7 +41,7 @@ def bench_loops(size: Size) -> Figure:
     )
     return Figure(
         "P2",
-        "find_loops vs networkx.simple_cycles",
+        "loops vs networkx.simple_cycles",
         ratio,
         target,
         meets(ratio, target),
@@ -71,7 +71,7 @@ def _canonical(cycles: Sequence[Sequence[str]], rank: dict[str, int]) -> list[tu
 def bench_bounded(size: Size) -> list[Figure]:
     import networkx as nx
 
-    from eftgraph import LoopLimitError, find_loops
+    from eftgraph import LoopLimitError, loops
     from eftgraph._synthetic import synthetic_case
 
     partners, domains, cross, extra = size.sparse
@@ -89,12 +89,12 @@ def bench_bounded(size: Size) -> list[Figure]:
     for bound in size.bounds:
         ours, theirs = medians(
             [
-                functools.partial(find_loops, case, max_length=bound, limit=None),
+                functools.partial(loops, case, max_length=bound, limit=None),
                 functools.partial(_all_cycles, graph, bound),
             ],
             size.repeat,
         )
-        mine = _canonical([loop.elements for loop in find_loops(case, max_length=bound, limit=None)], rank)
+        mine = _canonical([loop.elements for loop in loops(case, max_length=bound, limit=None)], rank)
         reference = _canonical(list(nx.simple_cycles(graph, length_bound=bound)), rank)
         rows.append(
             {
@@ -115,7 +115,7 @@ def bench_bounded(size: Size) -> list[Figure]:
     )
     bounded = Figure(
         "P3",
-        "bounded search: networkx time / find_loops",
+        "bounded search: networkx time / loops",
         speedup,
         target,
         meets(speedup, target) and identical,
@@ -135,7 +135,7 @@ def bench_bounded(size: Size) -> list[Figure]:
     def search() -> None:
         nonlocal message
         try:
-            find_loops(dense)
+            loops(dense)
         except LoopLimitError as error:
             message = str(error)
         else:

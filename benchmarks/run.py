@@ -11,10 +11,10 @@ Figures (see benchmarks/README.md):
       graphviz, attrs and yaml, then ``dot -Tsvg`` on the same DOT): target <= 1.15;
       without a system ``dot`` both use the embedded renderer (graphviz-pure), as
       ``eftgraph render`` does, and the line says so
-- P2  ``find_loops`` vs ``list(networkx.simple_cycles(G))``, cases up to ~50 000 loops:
+- P2  ``loops`` vs ``list(networkx.simple_cycles(G))``, cases up to ~50 000 loops:
       target <= 1.5 (the worst case counts)
 - P3  bounded search: networkx ``simple_cycles(G, length_bound=k)`` time over
-      ``find_loops(max_length=k)`` on a 5 000-element sparse case, identical loops:
+      ``loops(max_length=k)`` on a 5 000-element sparse case, identical loops:
       target >= 10 (the worst k counts); a dense case stops with the limit error: <= 5 s
 - P4  ``eftgraph batch`` of 200 cases, one process over two: target >= 1.7
 - IMP ``import eftgraph`` vs ``import networkx, attrs, graphviz`` in fresh processes:

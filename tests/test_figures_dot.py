@@ -19,9 +19,9 @@ from eftgraph import (
     Sheet,
     UnknownDomainError,
     dumps,
-    find_loops,
     load,
     loads,
+    loops,
     to_dot,
 )
 from eftgraph.figures import THEMES, Figure, check_options
@@ -287,7 +287,7 @@ def test_highlight_strongest_stands_out_and_the_rest_goes_quiet(en: Case) -> Non
 def test_highlight_a_given_loop(en: Case) -> None:
     loop = ["everyday.janine.behavior", "everyday.mathijs.perception", "everyday.mathijs.fear"]
 
-    strongest = next(found for found in find_loops(en, domain="everyday") if found.negative)
+    strongest = next(found for found in loops(en, domain="everyday") if found.negative)
     assert strongest.elements[:2] == tuple(loop[:2])
     for value in (loop, strongest):
         source = to_dot(en, highlight=value).source
@@ -417,7 +417,7 @@ def test_a_dampening_link_is_dashed_and_marked(en: Case) -> None:
             ),
             Link("everyday.janine.primary", "everyday.janine.need", sign="-"),
         ],
-        positions=en.positions,
+        declared_positions=en.declared_positions,
         language=en.language,
         title=en.title,
     )

@@ -19,10 +19,10 @@ from eftgraph import (
     LoopLimitError,
     Partner,
     _intervene,
-    find_loops,
     intervention_points,
     load,
     loads,
+    loops,
 )
 from eftgraph.errors import OptionError
 
@@ -94,7 +94,7 @@ def test_secure_balancing_and_intrapersonal_loops_are_not_targets() -> None:
         + "links:\n  - {from: sexual.b.behavior, to: sexual.a.primary, sign: '-'}\n"
         + "  - {from: everyday.a.behavior, to: everyday.b.behavior}\n"
     )
-    assert find_loops(case)  # there are loops...
+    assert loops(case)  # there are loops...
     points = intervention_points(case)
     assert points.loops == ()  # ...but none is negative
     assert points.ranking == ()
@@ -116,7 +116,7 @@ def test_domain_and_limit_pass_through(en_example: Path) -> None:
 )
 def test_loops_already_found_give_the_same_points(en_example: Path, search: dict[str, Any]) -> None:
     case = load(en_example)
-    found = find_loops(case, **search)
+    found = loops(case, **search)
     points = intervention_points(case, loops=found)
     assert points == intervention_points(case, **search)
     assert points.loops == tuple(loop for loop in found if loop.negative)
@@ -125,8 +125,8 @@ def test_loops_already_found_give_the_same_points(en_example: Path, search: dict
 
 def test_loops_with_search_options_is_an_option_error(en_example: Path) -> None:
     case = load(en_example)
-    with pytest.raises(OptionError, match="give domain and max_length to find_loops"):
-        intervention_points(case, loops=find_loops(case), domain="sexual")
+    with pytest.raises(OptionError, match=r"give domain and max_length to eftgraph\.loops"):
+        intervention_points(case, loops=loops(case), domain="sexual")
 
 
 def test_greedy_fallback_when_the_search_is_too_long(

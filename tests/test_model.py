@@ -87,14 +87,14 @@ def test_declared_position_must_agree_with_stances() -> None:
             id="x",
             partners=PARTNERS,
             elements=[Element("e", "behavior", "leaves", partner="a", stance="withdraw")],
-            positions=[DeclaredPosition("everyday", "a", "pursuer")],
+            declared_positions=[DeclaredPosition("everyday", "a", "pursuer")],
         )
     # secure moves do not contradict a position
     Case(
         id="x",
         partners=PARTNERS,
         elements=[Element("e", "behavior", "reaches out", partner="a", stance="reach")],
-        positions=[DeclaredPosition("everyday", "a", "pursuer")],
+        declared_positions=[DeclaredPosition("everyday", "a", "pursuer")],
     )
 
 

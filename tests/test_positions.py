@@ -24,7 +24,11 @@ PARTNERS = [Partner("a", "Ann"), Partner("b", "Bo"), Partner("c", "Cas")]
 
 def case_with(*elements: Element, declared: tuple[DeclaredPosition, ...] = ()) -> Case:
     return Case(
-        id="x", partners=PARTNERS, elements=elements, positions=declared, domains=("everyday", "sexual")
+        id="x",
+        partners=PARTNERS,
+        elements=elements,
+        declared_positions=declared,
+        domains=("everyday", "sexual"),
     )
 
 

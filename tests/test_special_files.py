@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -70,22 +71,33 @@ def test_a_pipe_as_output_is_written_when_read_and_refused_when_not(tmp_path: Pa
     os.mkfifo(pipe)
     with pytest.raises(OutputError, match="no program reads from the pipe"):
         write_atomic(pipe, b"<svg/>")
-    received: list[bytes] = []
+    payload = b"<svg/>" * 20_000
+    received = bytearray()
     ready = threading.Event()
 
-    def reader() -> None:
+    def reader() -> None:  # reads until the whole payload came, whenever the writer opens the pipe
         fd = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
         ready.set()
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as stream:
-            received.append(stream.read())
+        deadline = time.monotonic() + 10
+        try:
+            while len(received) < len(payload) and time.monotonic() < deadline:
+                try:
+                    chunk = os.read(fd, 65536)
+                except BlockingIOError:
+                    chunk = b""
+                if chunk:
+                    received.extend(chunk)
+                else:
+                    time.sleep(0.001)
+        finally:
+            os.close(fd)
 
     thread = threading.Thread(target=reader)
     thread.start()
     ready.wait(5)
-    write_atomic(pipe, b"<svg/>" * 20_000)
-    thread.join(5)
-    assert received == [b"<svg/>" * 20_000]
+    write_atomic(pipe, payload)
+    thread.join(10)
+    assert bytes(received) == payload
     assert pipe.is_fifo()
 
 

@@ -13,11 +13,11 @@ import pytest
 from eftgraph import (
     CaseFileError,
     LoopLimitError,
-    compare_domains,
+    domain_comparison,
     dump,
-    find_loops,
     load,
     loads,
+    loops,
     positions,
     table,
     to_dot,
@@ -139,7 +139,7 @@ def test_loop_rows_of_the_example() -> None:
     )
     assert first["positions"] == {"janine": "pursuer", "mathijs": "withdrawer"}
     assert first["elements"][0] == "everyday.janine.behavior"
-    assert first["elements"] == list(find_loops(load(EN))[0].elements)
+    assert first["elements"] == list(loops(load(EN))[0].elements)
     assert rows[1]["loop"] == 2
     assert rows[1]["domain"] == "sexual"
 
@@ -182,7 +182,7 @@ def test_balancing_intrapersonal_and_cross_domain_loops() -> None:
     )
     assert everyday["pattern"] == "pursue-withdraw"
     assert (sexual["loops"], sexual["pattern"], sexual["partners"]) == (0, None, 2)
-    assert sexual["reversals"] == {"everyday": compare_domains(case, "sexual", "everyday").kind.value}
+    assert sexual["reversals"] == {"everyday": domain_comparison(case, "sexual", "everyday").kind.value}
     loop_rows = table(case, loops=True)
     crossing = [row for row in loop_rows if row["domain"] is None]
     assert len(crossing) == 1
@@ -253,9 +253,9 @@ def test_families_of_three_to_six(people: int) -> None:
         ["pursuer"] if people % 2 else []
     )
     assert rows[0]["reversals"] == {"caregiving": "mirrored"}
-    loops = find_loops(case, domain="everyday", limit=None)
-    assert rows[0]["loops"] == len(loops) > people
-    assert rows[0]["reinforcing"] == len(loops)
+    found_loops = loops(case, domain="everyday", limit=None)
+    assert rows[0]["loops"] == len(found_loops) > people
+    assert rows[0]["reinforcing"] == len(found_loops)
     assert dict(positions(case, "caregiving"))["p1"].value == "pursuer"
     source = to_dot(case).source
     assert all(partner.name in source for partner in case.partners)

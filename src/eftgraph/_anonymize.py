@@ -173,8 +173,9 @@ def _rebuilt(
             for link in case.links
         ],
         concerns=[Concern(text.replace(c.label), c.kind, partner=partner(c.partner)) for c in case.concerns],
-        positions=[
-            DeclaredPosition(domain_map[d.domain], partner_map[d.partner], d.position) for d in case.positions
+        declared_positions=[
+            DeclaredPosition(domain_map[d.domain], partner_map[d.partner], d.position)
+            for d in case.declared_positions
         ],
         domains=[domain_map[d] for d in case.domains],
     )

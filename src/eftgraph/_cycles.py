@@ -1,4 +1,4 @@
-"""The simple-cycle search behind [`find_loops`][eftgraph.find_loops].
+"""The simple-cycle search behind [`loops`][eftgraph.loops].
 
 The graph is first reduced to what can lie on a cycle: nodes outside every
 strongly connected component go, and every *chain* (a run of nodes each

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eftgraph._loops import Loop, find_loops
+import eftgraph._loops as _loops
+from eftgraph._loops import Loop
 from eftgraph.errors import OptionError
 
 if TYPE_CHECKING:
@@ -123,11 +124,11 @@ def intervention_points(
     case
         The case.
     loops
-        Loops of *case* already found with [`find_loops`][eftgraph.find_loops]; the
+        Loops of *case* already found with [`loops`][eftgraph.loops]; the
         negative ones among them are used and no search is made (give *domain* and
-        *max_length* to `find_loops` then, not here).
+        *max_length* to `loops` then, not here).
     domain, max_length, limit
-        As for [`find_loops`][eftgraph.find_loops], which finds the loops (a case with
+        As for [`loops`][eftgraph.loops], which finds the loops (a case with
         more loops than *limit* raises [`LoopLimitError`][eftgraph.LoopLimitError]).
 
     Returns
@@ -162,15 +163,17 @@ def intervention_points(
 
     Loops found before give the same points, without a second search:
 
-    >>> from eftgraph import find_loops
+    >>> from eftgraph import loops
     >>> case = load("examples/janine-mathijs.en.yaml")
-    >>> intervention_points(case, loops=find_loops(case)) == intervention_points(case)
+    >>> intervention_points(case, loops=loops(case)) == intervention_points(case)
     True
     """
     if loops is None:
-        loops = find_loops(case, domain=domain, max_length=max_length, limit=limit)
+        loops = _loops.loops(case, domain=domain, max_length=max_length, limit=limit)
     elif domain is not None or max_length is not None:
-        raise OptionError("intervention_points: give domain and max_length to find_loops, not with loops")
+        raise OptionError(
+            "intervention_points: give domain and max_length to eftgraph.loops, not with loops="
+        )
     return _points(case, loops)
 
 

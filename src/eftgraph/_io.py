@@ -232,9 +232,9 @@ def to_document(case: Case) -> dict[str, Any]:
     if parts.elements:
         body["elements"] = [_element_item(e) for e in parts.elements]
         derived.update(dict.fromkeys(e.domain for e in parts.elements))
-    if parts.positions:
+    if parts.declared_positions:
         positions: dict[str, dict[str, str]] = {}
-        for declaration in parts.positions:
+        for declaration in parts.declared_positions:
             positions.setdefault(declaration.domain, {})[declaration.partner] = declaration.position.value
         body["positions"] = positions
         derived.update(dict.fromkeys(positions))

@@ -7,7 +7,7 @@ more (a shortcut link, a cycle inside one partner, a cycle that crosses domains)
 
 >>> from eftgraph import load
 >>> case = load("examples/janine-mathijs.en.yaml")
->>> [(loop.domains, str(loop.pattern)) for loop in find_loops(case)]
+>>> [(loop.domains, str(loop.pattern)) for loop in loops(case)]
 [(('everyday',), 'pursue-withdraw'), (('sexual',), 'pursue-withdraw')]
 """
 
@@ -28,7 +28,7 @@ from eftgraph.errors import LoopLimitError, OptionError, UnknownDomainError
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
-__all__ = ["Loop", "Pattern", "Polarity", "check_domain", "find_loops", "loop_record"]
+__all__ = ["Loop", "Pattern", "Polarity", "check_domain", "loop_record", "loops"]
 
 
 class _Named(Labelled, _StrEnum):
@@ -89,7 +89,7 @@ class Loop:
     id), so the same loop always reads the same.
 
     >>> from eftgraph import load
-    >>> loop = find_loops(load("examples/janine-mathijs.en.yaml"), domain="everyday")[0]
+    >>> loop = loops(load("examples/janine-mathijs.en.yaml"), domain="everyday")[0]
     >>> loop.elements[:3]
     ('everyday.janine.behavior', 'everyday.mathijs.perception', 'everyday.mathijs.fear')
     >>> loop.partners, loop.interactional, loop.polarity, loop.pattern
@@ -167,7 +167,7 @@ def loop_record(loop: Loop) -> dict[str, Any]:
     Examples
     --------
     >>> from eftgraph import load
-    >>> record = loop_record(find_loops(load("examples/janine-mathijs.en.yaml"))[1])
+    >>> record = loop_record(loops(load("examples/janine-mathijs.en.yaml"))[1])
     >>> list(record)
     ['elements', 'partners', 'domains', 'length', 'interactional', 'polarity', 'pattern', 'negative', 'stances', 'positions']
     >>> record["domains"], record["pattern"], record["stances"], record["positions"]
@@ -206,7 +206,7 @@ def _check_count(name: str, value: int | None) -> None:
         raise OptionError(f"{name} must be a whole number ≥ 0 or None (got {value!r})")
 
 
-def find_loops(
+def loops(
     case: Case, *, domain: str | None = None, max_length: int | None = None, limit: int | None = 10_000
 ) -> list[Loop]:
     """Every simple cycle of the case graph, most important first.
@@ -238,14 +238,13 @@ def find_loops(
     --------
     >>> from eftgraph import load
     >>> case = load("examples/janine-mathijs.en.yaml")
-    >>> loops = find_loops(case)
-    >>> for loop in loops:
+    >>> for loop in loops(case):
     ...     print(loop.domains, len(loop.elements), loop.pattern, {p: str(x) for p, x in loop.positions.items()})
     ('everyday',) 10 pursue-withdraw {'janine': 'pursuer', 'mathijs': 'withdrawer'}
     ('sexual',) 8 pursue-withdraw {'janine': 'withdrawer', 'mathijs': 'pursuer'}
-    >>> find_loops(case, max_length=8)[0].domains
+    >>> loops(case, max_length=8)[0].domains
     ('sexual',)
-    >>> find_loops(case, limit=1)
+    >>> loops(case, limit=1)
     Traceback (most recent call last):
     ...
     eftgraph.errors.LoopLimitError: case 'janine-mathijs' has more than 1 loop: the search stopped at loop 2. Narrow it to one domain (domain=..., --domain; domains: everyday, sexual) or to short loops (max_length=..., --max-length), or raise the limit (limit=..., --limit).

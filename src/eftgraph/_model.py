@@ -101,7 +101,7 @@ class Case:
     elements: tuple[Element, ...] = attrs.field(default=(), converter=_tuple)
     links: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
     concerns: tuple[Concern, ...] = attrs.field(default=(), converter=_tuple)
-    positions: tuple[DeclaredPosition, ...] = attrs.field(default=(), converter=_tuple)
+    declared_positions: tuple[DeclaredPosition, ...] = attrs.field(default=(), converter=_tuple)
     """Positions the therapist declared (from sheets or the ``positions`` key)."""
     domains: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     """Domain names in order; derived from the elements when not given."""
@@ -110,13 +110,13 @@ class Case:
     _index: Mapping[str, Element] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        domains = self.domains or derive_domains(self.elements, self.positions)
+        domains = self.domains or derive_domains(self.elements, self.declared_positions)
         issues = check(
             self.partners,
             self.elements,
             self.links,
             self.concerns,
-            self.positions,
+            self.declared_positions,
             domains,
             self.language,
         )
@@ -135,12 +135,12 @@ class Case:
             sorted(self.links, key=lambda link: (element_rank[link.source], element_rank[link.target]))
         )
         positions = tuple(
-            sorted(self.positions, key=lambda d: (domain_rank[d.domain], partner_rank[d.partner]))
+            sorted(self.declared_positions, key=lambda d: (domain_rank[d.domain], partner_rank[d.partner]))
         )
         object.__setattr__(self, "domains", domains)
         object.__setattr__(self, "elements", elements)
         object.__setattr__(self, "links", links)
-        object.__setattr__(self, "positions", positions)
+        object.__setattr__(self, "declared_positions", positions)
         object.__setattr__(self, "_index", {e.id: e for e in elements})
 
     @classmethod
@@ -183,7 +183,7 @@ class Case:
             partners=partners,
             elements=[*sheet_elements, *elements],
             links=[*all_links, *explicit],
-            positions=[*declared, *options.pop("positions", ())],
+            declared_positions=[*declared, *options.pop("declared_positions", ())],
             **options,
         )
 
@@ -204,7 +204,7 @@ class Case:
 
     def declared_position(self, domain: str, partner: str) -> Position | None:
         """The position declared for *partner* in *domain*, or ``None``."""
-        for declaration in self.positions:
+        for declaration in self.declared_positions:
             if declaration.domain == domain and declaration.partner == partner:
                 return declaration.position
         return None

@@ -169,7 +169,7 @@ class CaseParts(Protocol):
     def links(self) -> tuple[Link, ...]: ...
 
     @property
-    def positions(self) -> tuple[DeclaredPosition, ...]: ...
+    def declared_positions(self) -> tuple[DeclaredPosition, ...]: ...
 
     def element(self, element_id: str, /) -> Element: ...
 
@@ -181,12 +181,12 @@ class Collapsed:
     sheets: tuple[Sheet, ...]
     elements: tuple[Element, ...]
     links: tuple[Link, ...]
-    positions: tuple[DeclaredPosition, ...]
+    declared_positions: tuple[DeclaredPosition, ...]
 
 
 def collapse(case: CaseParts) -> Collapsed:
     """Write back as sheets whatever expands to exactly the same elements and links."""
-    declared = {(d.domain, d.partner): d.position for d in case.positions}
+    declared = {(d.domain, d.partner): d.position for d in case.declared_positions}
     links = {(link.source, link.target): link for link in case.links}
     candidates = _whole_sheets(case, _sheet_columns(case, declared), links)
     implied = {
@@ -205,7 +205,9 @@ def collapse(case: CaseParts) -> Collapsed:
         sheets=tuple(sheets),
         elements=tuple(e for e in case.elements if e.id not in in_sheets),
         links=tuple(link for pair, link in links.items() if pair not in implied),
-        positions=tuple(d for d in case.positions if (d.domain, d.partner) not in candidates),
+        declared_positions=tuple(
+            d for d in case.declared_positions if (d.domain, d.partner) not in candidates
+        ),
     )
 
 

@@ -47,7 +47,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
         elements=draft.elements,
         links=[*draft.standard, *draft.explicit],
         concerns=draft.concerns,
-        positions=draft.declared,
+        declared_positions=draft.declared,
         domains=tuple(draft.domain_order),
     )
 

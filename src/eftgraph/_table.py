@@ -18,10 +18,11 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Union
 
+import eftgraph._loops as _loops
 from eftgraph._discover import discover
-from eftgraph._domains import compare_domains
+from eftgraph._domains import domain_comparison
 from eftgraph._io import load
-from eftgraph._loops import Loop, find_loops, loop_record
+from eftgraph._loops import Loop, loop_record
 from eftgraph._model import Case
 from eftgraph._positions import positions
 from eftgraph._referrals import referrals
@@ -103,7 +104,7 @@ def rows_of(
     """
     if loops:
         return [
-            _loop_row(case, file, rank, loop) for rank, loop in enumerate(find_loops(case, limit=limit), 1)
+            _loop_row(case, file, rank, loop) for rank, loop in enumerate(_loops.loops(case, limit=limit), 1)
         ]
     referred = len(referrals(case))
     if not case.domains:
@@ -129,7 +130,7 @@ def rows_of(
 def _domain_row(
     case: Case, file: str | None, domain: str, referred: int, limit: int | None
 ) -> dict[str, Any]:
-    found = find_loops(case, domain=domain, limit=limit)
+    found = _loops.loops(case, domain=domain, limit=limit)
     present = {e.partner for e in case.elements_in(domain) if e.partner is not None}
     held = positions(case, domain)
     interactional = [loop for loop in found if loop.interactional]
@@ -146,7 +147,7 @@ def _domain_row(
         "balancing": sum(loop.polarity.value == "balancing" for loop in interactional),
         "intrapersonal": len(found) - len(interactional),
         "reversals": {
-            other: _word(compare_domains(case, domain, other).kind)
+            other: _word(domain_comparison(case, domain, other).kind)
             for other in case.domains
             if other != domain
         },
@@ -181,10 +182,10 @@ def table(
         A `Case`, the path of a case file, a folder (every case file under
         it) or a pattern (``cases/*.yaml``), or a list of these.
     loops
-        One row per loop (in `eftgraph.find_loops` order) instead
+        One row per loop (in `eftgraph.loops` order) instead
         of one per domain.
     limit
-        Passed to `eftgraph.find_loops`: a case with more loops
+        Passed to `eftgraph.loops`: a case with more loops
         raises [`LoopLimitError`][eftgraph.LoopLimitError].
 
     Returns
@@ -203,7 +204,7 @@ def table(
           and ``balancing`` (interactional ones) and ``intrapersonal`` (within one
           person); loops that cross domains appear only in loop rows;
         - ``reversals``: ``{other domain: kind}`` against every other domain of the
-          case (see `eftgraph.compare_domains`);
+          case (see `eftgraph.domain_comparison`);
         - ``referrals``: the concerns of the case that call for referral.
 
         Loop rows (``loops=True``) have the columns of `LOOP_COLUMNS`: ``file``,

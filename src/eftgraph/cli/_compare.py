@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from eftgraph._domains import compare_domains
+from eftgraph._domains import domain_comparison
 from eftgraph.cli._common import analyse, print_json, reader_command
 from eftgraph.cli._report import comparison_json
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     a, b = args.domains or ("everyday", "sexual")
     if a == b:
         args.command_parser.error(f"give two different domains (got {a!r} twice)")
-    found = analyse(args, lambda case: compare_domains(case, a, b))
+    found = analyse(args, lambda case: domain_comparison(case, a, b))
     if isinstance(found, int):
         return found
     comparison = found.result

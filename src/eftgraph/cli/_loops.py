@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from eftgraph._intervene import intervention_points
-from eftgraph._loops import find_loops, loop_record
+from eftgraph._loops import loop_record, loops
 from eftgraph.cli._common import add_limit, analyse, count_or_none, print_json, reader_command
 from eftgraph.cli._report import intervention_text, loop_lines, points_json
 
@@ -37,12 +37,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     found = analyse(
-        args, lambda case: find_loops(case, domain=args.domain, max_length=args.max_length, limit=args.limit)
+        args, lambda case: loops(case, domain=args.domain, max_length=args.max_length, limit=args.limit)
     )
     if isinstance(found, int):
         return found
-    loops = found.result
-    points = intervention_points(found.case, loops=loops)
+    found_loops = found.result
+    points = intervention_points(found.case, loops=found_loops)
     if args.format == "json":
         print_json(
             {
@@ -50,14 +50,14 @@ def run(args: argparse.Namespace) -> int:
                 "case": found.case.id,
                 "domain": args.domain,
                 "max_length": args.max_length,
-                "count": len(loops),
-                "loops": [loop_record(loop) for loop in loops],
+                "count": len(found_loops),
+                "loops": [loop_record(loop) for loop in found_loops],
                 "intervention": points_json(points),
             }
         )
         return 0
-    print(f"{found.name}: {len(loops)} loop{'' if len(loops) == 1 else 's'}")
-    for line in loop_lines(loops, found.case.language):
+    print(f"{found.name}: {len(found_loops)} loop{'' if len(found_loops) == 1 else 's'}")
+    for line in loop_lines(found_loops, found.case.language):
         print(line)
     print()
     print(intervention_text(points))

@@ -29,8 +29,8 @@ import attrs
 
 import eftgraph.figures._analysis as _analysis
 from eftgraph._catalog import catalog
-from eftgraph._domains import compare_domains
-from eftgraph._loops import Loop, find_loops
+from eftgraph._domains import domain_comparison
+from eftgraph._loops import Loop, loops
 from eftgraph._model import Case, ElementKind, Language
 from eftgraph._narrative import _Writer, describe
 from eftgraph._output import refuse_input, write_atomic
@@ -124,7 +124,7 @@ def deck_plan(
     if len(case.domains) >= 2:
         figure = to_dot(case, view="compare", language=lang, theme=theme)
         a, b = figure_domains(case)
-        notes = describe(compare_domains(case, a, b), language=lang)
+        notes = describe(domain_comparison(case, a, b), language=lang)
         plan.append(
             SlidePlan(
                 "compare", f"{_capital(cycle_name(a))} | {cycle_name(b)}", notes, source=_source(figure)
@@ -145,7 +145,7 @@ def figure_domains(case: Case) -> tuple[str, str]:
 def _loop(case: Case, elements: Sequence[str]) -> Loop:
     """The ``Loop`` object whose elements are *elements*."""
     wanted = set(elements)
-    for loop in find_loops(case):
+    for loop in loops(case):
         if set(loop.elements) == wanted and len(loop.elements) == len(elements):
             return loop
     raise FigureError(f"no loop through {list(elements)!r}")  # pragma: no cover - the analysis found it
