@@ -95,7 +95,7 @@ def test_a_need_without_primary_emotion_is_connected() -> None:
 def test_the_dutch_legend_reads_as_dutch() -> None:
     source = to_dot(load("examples/janine-mathijs.yaml")).source
     assert "wat de een doet, raakt de ander" in source
-    assert "leidt tot iets anders bij dezelfde partner" in source
+    assert "leidt bij dezelfde partner tot het volgende" in source
     assert "de zet van de een" not in source and "binnen één partner" not in source
 
 
