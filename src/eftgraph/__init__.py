@@ -48,6 +48,8 @@ from eftgraph.errors import (
     UnknownDomainError,
 )
 from eftgraph.figures import Figure, render, to_dot
+from eftgraph.figures._handout import handout
+from eftgraph.figures._slides import slides
 
 __all__ = [
     "Advice",
@@ -93,6 +95,7 @@ __all__ = [
     "domain_comparison",
     "dump",
     "dumps",
+    "handout",
     "intervention_points",
     "load",
     "loads",
@@ -100,6 +103,7 @@ __all__ = [
     "positions",
     "referrals",
     "render",
+    "slides",
     "table",
     "to_dot",
 ]
