@@ -25,7 +25,7 @@ from eftgraph._referrals import referrals
 from eftgraph.errors import LoopLimitError
 
 if TYPE_CHECKING:
-    pass
+    from eftgraph._model import Element
 
 __all__ = ["describe"]
 
@@ -197,6 +197,10 @@ class _Writer:
             *(_sentence(c) for c in clauses[2:]),
             story.closing(self.texts, self.case, first, secure=secure),
         ]
+
+    def clause(self, element: Element, *, first: bool) -> str:
+        """One layer told in a frame that fits its label (the slides use it too)."""
+        return story.clause(self.texts, self.case, element, first=first)
 
     def needs(self, loop: Loop) -> list[str]:
         sentences = []
