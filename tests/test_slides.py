@@ -68,7 +68,7 @@ def test_every_slide_has_speaker_notes_with_the_narrative(nl_deck: Path) -> None
     assert notes[4].startswith("De cirkel in het dagelijks leven is een protestpolka")
     assert "Janine bekritiseert, verheft haar stem." in notes[4]
     assert "Mathijs hoort daarin: ‘Ik doe het nooit goed’" in notes[5]
-    assert notes[6] == "Zijn angst is tekortschieten bij haar."
+    assert notes[6] == "Wat hij het meest vreest, is tekortschieten bij haar."
     assert "de cirkel gaat weer rond" in notes[13]
     assert "Wat Mathijs eigenlijk nodig heeft: goed genoeg zijn voor haar." in notes[13]
 
