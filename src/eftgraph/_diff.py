@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from eftgraph._domains import ReversalKind, compare_domains
-from eftgraph._loops import Loop, Pattern, find_loops
+from eftgraph._loops import Loop, Pattern, Polarity, find_loops
 from eftgraph._model import Position
 from eftgraph._positions import positions
 from eftgraph.errors import LoopLimitError
@@ -106,6 +106,19 @@ class FormulationDiff:
     def negative_lost(self) -> tuple[Loop, ...]:
         """Lost loops that were negative cycles (interactional, reinforcing, not secure)."""
         return tuple(loop for loop in self.loops_lost if loop.negative)
+
+    @property
+    def damped(self) -> tuple[Loop, ...]:
+        """Gained balancing loops that run through the elements of a lost negative loop.
+
+        The dance is still there, but a link now dampens it: the cycle de-escalated.
+        """
+        lost = {loop.elements for loop in self.negative_lost}
+        return tuple(
+            loop
+            for loop in self.loops_gained
+            if loop.polarity is Polarity.BALANCING and loop.elements in lost
+        )
 
     @property
     def empty(self) -> bool:
