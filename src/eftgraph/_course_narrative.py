@@ -6,8 +6,14 @@ come from the main catalogs. Paragraphs are separated by a blank line.
 >>> from eftgraph import load
 >>> from eftgraph._diff import diff
 >>> case = load("examples/janine-mathijs.en.yaml")
->>> print(describe_diff(diff(case, load("examples/janine-mathijs.session-14.en.yaml"))))
-From the first formulation to the second formulation: in the sexual cycle the Protest Polka (pursue–withdraw) has given way to a secure cycle (A.R.E.: accessible, responsive, engaged). ...
+>>> print(describe_diff(diff(case, load("examples/janine-mathijs.session-14.en.yaml")),
+...                     before="the intake formulation", after="the formulation of session 14"))
+From the intake formulation to the formulation of session 14:
+- The everyday cycle is still there but now damped: ‘he comes back to talk’.
+- In the sexual cycle the Protest Polka (pursue–withdraw) has given way to a secure cycle (A.R.E.: accessible, responsive, engaged).
+- Positions in the sexual cycle: Janine withdrawer → responds, Mathijs pursuer → reaches out.
+- Elements: 3 removed, 6 relabelled.
+- Gone: ‘silent evening behind the laptop’ (Mathijs), ‘sadness, then anger’ (Janine), ‘frustration’ (Mathijs).
 """
 
 from __future__ import annotations

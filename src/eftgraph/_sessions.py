@@ -191,13 +191,13 @@ def _check_session(
 def _check_measure(at: str, measure: Measure, partners: Sequence[str]) -> Iterable[Problem | None]:
     yield _one_of(f"{at}.partner", "partner", measure.partner, partners)
     if measure.scale == CUSTOM:
-        missing = [f for f in ("name", "minimum", "maximum") if getattr(measure, f) is None]
-        if missing:
-            yield Problem(f"{at}", f"a custom scale needs {', '.join(missing)}")
+        if measure.name is None or measure.minimum is None or measure.maximum is None:
+            yield Problem(f"{at}", "a custom scale needs a name and a range [lowest, highest]")
             return
-        if measure.minimum is not None and measure.maximum is not None and measure.minimum >= measure.maximum:
+        if measure.minimum >= measure.maximum:
             yield Problem(
-                f"{at}.maximum", f"maximum must be above minimum (found {measure.minimum}-{measure.maximum})"
+                f"{at}.range",
+                f"the highest score must be above the lowest (found {measure.minimum:g}-{measure.maximum:g})",
             )
             return
     elif measure.scale not in SCALES:
