@@ -83,6 +83,15 @@ class _Words:
         except KeyError:
             return fill(str(self.main.get("domain.other.cycle")), {"domain": domain})
 
+    def where(self, domain: str | None) -> str:
+        """``in the sexual relationship``; empty without a domain."""
+        if domain is None:
+            return ""
+        try:
+            return str(self.main.get(f"domain.{domain}.in"))
+        except KeyError:
+            return fill(str(self.main.get("domain.other.in")), {"domain": domain})
+
     def date(self, day: datetime.date) -> str:
         return self("date", day=day.day, month=self.texts["months"][day.month - 1], year=day.year)
 
@@ -167,8 +176,17 @@ def _marker(words: _Words, item: SessionMarker) -> str:
     who = words.names.get(marker.partner or "", None)
     if who is None and marker.kind in (MarkerKind.WITHDRAWER_RE_ENGAGEMENT, MarkerKind.BLAMER_SOFTENING):
         key += "_nobody"
-    text = words(key, n=item.session, who=who or words("couple"), cycle=words.cycle(marker.domain))
-    return text + (words("course.note", note=marker.note) if marker.note else ".")
+    text = words(
+        key,
+        n=item.session,
+        who=who or words("couple"),
+        cycle=words.cycle(marker.domain),
+        **{"in": words.where(marker.domain)},
+    )
+    if not marker.note:
+        return text + "."
+    note = marker.note.strip()
+    return text + words("course.note", note=note) + ("" if note[-1] in ".!?’”\"'" else ".")
 
 
 def _measure(words: _Words, m: MeasureCourse) -> str:
