@@ -38,7 +38,7 @@ else:  # pragma: no cover - Python 3.10
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
-__all__ = ["describe_course", "describe_diff"]
+__all__ = ["Words", "describe_course", "describe_diff"]
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -60,7 +60,7 @@ def _texts(code: str) -> dict[str, Any]:
     return {**english, **_flatten(tomllib.loads(folder.joinpath(f"{code}.toml").read_text("utf-8")))}
 
 
-class _Words:
+class Words:
     """The course texts of one language, with the case's names and cycles."""
 
     def __init__(self, case: Case, language: object) -> None:
@@ -82,6 +82,11 @@ class _Words:
             return str(self.main.get(f"domain.{domain}.cycle"))
         except KeyError:
             return fill(str(self.main.get("domain.other.cycle")), {"domain": domain})
+
+    def short_cycle(self, domain: str) -> str:
+        """A cycle's name for a legend (``everyday cycle``)."""
+        key = f"legend.{domain}"
+        return self(key) if key in self.texts else domain
 
     def where(self, domain: str | None) -> str:
         """``in the sexual relationship``; empty without a domain."""
@@ -106,7 +111,7 @@ def _sentences(parts: Iterable[str]) -> str:
 
 def describe_course(summary: Course, *, language: object = None) -> str:
     """The course in words: stages, ratings, markers, measures, then points for supervision."""
-    words = _Words(summary.case, language)
+    words = Words(summary.case, language)
     sessions = summary.sessions
     if not sessions:
         return words("course.none")
@@ -120,7 +125,7 @@ def describe_course(summary: Course, *, language: object = None) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _head(words: _Words, summary: Course) -> str:
+def _head(words: Words, summary: Course) -> str:
     dates = [d for d in (getattr(s, "date", None) for s in _sessions(summary)) if d is not None]
     first, last = summary.sessions[0], summary.sessions[-1]
     if len(summary.sessions) == 1:
@@ -138,11 +143,11 @@ def _sessions(summary: Course) -> tuple[Any, ...]:
     return tuple(getattr(summary.case, "sessions", ()))
 
 
-def _span(words: _Words, first: int, last: int) -> str:
+def _span(words: Words, first: int, last: int) -> str:
     return words("session", n=first) if first == last else words("sessions", first=first, last=last)
 
 
-def _stages(words: _Words, summary: Course) -> str:
+def _stages(words: Words, summary: Course) -> str:
     runs: list[list[int]] = []  # [stage, first session, last session]
     for number, stage in summary.stages:
         if runs and runs[-1][0] == stage:
@@ -156,7 +161,7 @@ def _stages(words: _Words, summary: Course) -> str:
     return words("course.stages", stages=str(words.main.get("list.comma")).join(parts))
 
 
-def _rating(words: _Words, domain: DomainCourse) -> str:
+def _rating(words: Words, domain: DomainCourse) -> str:
     cycle = words.cycle(domain.domain)
     if len(domain.ratings) == 1:
         return words("course.rating_one", cycle=cycle, first=domain.first, n=domain.ratings[0][0])
@@ -170,7 +175,7 @@ def _rating(words: _Words, domain: DomainCourse) -> str:
     return text + words("course.since", since=since)
 
 
-def _marker(words: _Words, item: SessionMarker) -> str:
+def _marker(words: Words, item: SessionMarker) -> str:
     marker = item.marker
     key = f"marker.{marker.kind}"
     who = words.names.get(marker.partner or "", None)
@@ -189,7 +194,7 @@ def _marker(words: _Words, item: SessionMarker) -> str:
     return text + words("course.note", note=note) + ("" if note[-1] in ".!?’”\"'" else ".")
 
 
-def _measure(words: _Words, m: MeasureCourse) -> str:
+def _measure(words: Words, m: MeasureCourse) -> str:
     scale, name = m.scale, words.names.get(m.partner, m.partner)
     label = scale.id.upper() if scale.id in ("rdas", "csi-4", "csi-16", "csi-32") else scale.id
     cutoff = "" if scale.cutoff is None else words.number(scale.cutoff)
@@ -220,7 +225,7 @@ def _measure(words: _Words, m: MeasureCourse) -> str:
     )
 
 
-def _advisories(words: _Words, summary: Course) -> str:
+def _advisories(words: Words, summary: Course) -> str:
     if not summary.advisories:
         return words("advisory.none")
     lines = [words("advisory.head")]
@@ -245,7 +250,7 @@ def describe_diff(
     change: FormulationDiff, *, language: object = None, before: str | None = None, after: str | None = None
 ) -> str:
     """The diff in words; *before* and *after* name the two formulations (default: first, second)."""
-    words = _Words(change.b, language)
+    words = Words(change.b, language)
     a, b = before or words("diff.first"), after or words("diff.second")
     if change.empty:
         return words("diff.none", a=a, b=b)
@@ -256,7 +261,7 @@ def describe_diff(
     return "\n".join([words("diff.head", a=a, b=b), *(f"- {capitalize(p)}" for p in parts if p)])
 
 
-def _domain_parts(words: _Words, change: FormulationDiff, name: str) -> Iterable[str]:
+def _domain_parts(words: Words, change: FormulationDiff, name: str) -> Iterable[str]:
     domain = next(d for d in change.domains if d.domain == name)
     cycle = words.cycle(name)
     before, after = domain.pattern
@@ -297,7 +302,7 @@ def _domain_parts(words: _Words, change: FormulationDiff, name: str) -> Iterable
         yield words("diff.secure", cycle=cycle)
 
 
-def _role(words: _Words, case: Case, domain: str, partner: str, position: object) -> str:
+def _role(words: Words, case: Case, domain: str, partner: str, position: object) -> str:
     """A position's name; for an undetermined one, the partner's secure move when there is one."""
     if str(position) == "undetermined":
         stances = {
@@ -310,7 +315,7 @@ def _role(words: _Words, case: Case, domain: str, partner: str, position: object
     return words(f"position.{position}")
 
 
-def _element_parts(words: _Words, change: FormulationDiff) -> Iterable[str]:
+def _element_parts(words: Words, change: FormulationDiff) -> Iterable[str]:
     counts = {
         "added": len(change.added),
         "removed": len(change.removed),
@@ -327,6 +332,6 @@ def _element_parts(words: _Words, change: FormulationDiff) -> Iterable[str]:
         yield words("diff.new", labels=", ".join(_labelled(words, elements[i]) for i in change.added))
 
 
-def _labelled(words: _Words, element: Any) -> str:
+def _labelled(words: Words, element: Any) -> str:
     who = words.names.get(element.partner or "", None)
     return f"‘{element.label}’" + (f" ({who})" if who else "")
