@@ -1,0 +1,227 @@
+"""A course and a diff as plain data: JSON for other tools, one row per session for research.
+
+Values are ``str``, ``int``, ``float``, ``bool``, ``None``, lists and dicts; enums are
+their plain words. Keys come in the same order every time.
+
+>>> from eftgraph import load
+>>> from eftgraph._diff import diff
+>>> data = diff_data(diff(load("examples/janine-mathijs.en.yaml"),
+...                       load("examples/janine-mathijs.session-14.en.yaml")))
+>>> data["removed"], [loop["domains"] for loop in data["secure_gained"]]
+(['laptop-evening', 'sexual.janine.secondary', 'sexual.mathijs.secondary'], [['sexual']])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from eftgraph._course import Course, sessions_of
+from eftgraph._diff import FormulationDiff
+from eftgraph._loops import Loop
+from eftgraph._scales import CUSTOM, SCALES, Direction
+from eftgraph._sessions import STAGES, STEPS, MarkerKind, Session
+
+if TYPE_CHECKING:
+    from eftgraph._model import Case
+
+__all__ = [
+    "SESSIONS_SCHEMA",
+    "SESSION_COLUMNS",
+    "course_data",
+    "diff_data",
+    "map_session_texts",
+    "session_rows",
+]
+
+
+def _loop(loop: Loop) -> dict[str, Any]:
+    return {
+        "elements": list(loop.elements),
+        "domains": list(loop.domains),
+        "polarity": str(loop.polarity),
+        "pattern": None if loop.pattern is None else str(loop.pattern),
+    }
+
+
+def course_data(summary: Course) -> dict[str, Any]:
+    """The course as plain data (``eftgraph course --format json``)."""
+    return {
+        "case": summary.case.id,
+        "sessions": list(summary.sessions),
+        "stages": [{"session": n, "stage": s} for n, s in summary.stages],
+        "stage_changes": [attrs.asdict(c) for c in summary.stage_changes],
+        "markers": [
+            {
+                "session": m.session,
+                "kind": str(m.marker.kind),
+                "domain": m.marker.domain,
+                "partner": m.marker.partner,
+            }
+            for m in summary.markers
+        ],
+        "domains": [
+            {
+                "domain": d.domain,
+                "ratings": [{"session": n, "rating": r} for n, r in d.ratings],
+                "de_escalated_from": d.de_escalated_from,
+            }
+            for d in summary.domains
+        ],
+        "measures": [
+            {
+                "scale": m.scale.id,
+                "partner": m.partner,
+                "scores": [{"session": n, "score": s} for n, s in m.scores],
+                "cutoff": m.scale.cutoff,
+                "change": m.change,
+                "reliable": m.reliable,
+                "recovered": m.recovered,
+            }
+            for m in summary.measures
+        ],
+        "advisories": [
+            {
+                "kind": str(a.kind),
+                "session": a.session,
+                "domain": a.domain,
+                "before": a.before,
+                "after": a.after,
+            }
+            for a in summary.advisories
+        ],
+    }
+
+
+def diff_data(change: FormulationDiff) -> dict[str, Any]:
+    """The diff as plain data (``eftgraph diff --format json``)."""
+    return {
+        "empty": change.empty,
+        "added": list(change.added),
+        "removed": list(change.removed),
+        "changed": [attrs.asdict(c) for c in change.changed],
+        "links_added": [list(k) for k in change.links_added],
+        "links_removed": [list(k) for k in change.links_removed],
+        "loops_compared": change.loops_compared,
+        "loops_gained": [_loop(lp) for lp in change.loops_gained],
+        "loops_lost": [_loop(lp) for lp in change.loops_lost],
+        "secure_gained": [_loop(lp) for lp in change.secure_gained],
+        "damped": [_loop(lp) for lp in change.damped],
+        "domains": [
+            {
+                "domain": d.domain,
+                "positions": {p: [str(b), str(a)] for p, (b, a) in d.positions.items()},
+                "pattern": [None if p is None else str(p) for p in d.pattern],
+                "reversal": [None if r is None else str(r) for r in d.reversal],
+            }
+            for d in change.domains
+        ],
+    }
+
+
+SESSION_COLUMNS = (
+    "case",
+    "session",
+    "date",
+    "stage",
+    "steps",
+    "present",
+    "cycle",
+    "markers",
+    "measures",
+    "formulation",
+)
+"""The columns of a session row (``eftgraph table --sessions``), in order."""
+
+
+def session_rows(case: Case) -> list[dict[str, Any]]:
+    """One row per session: stage, steps, ratings, markers and measures.
+
+    >>> from eftgraph import load
+    >>> session_rows(load("examples/janine-mathijs.en.yaml"))
+    []
+    """
+    rows = []
+    for s in sessions_of(case):
+        rows.append(
+            {
+                "case": case.id,
+                "session": s.number,
+                "date": None if s.date is None else s.date.isoformat(),
+                "stage": s.stage,
+                "steps": list(s.steps),
+                "present": list(s.present) if s.present is not None else [p.id for p in case.partners],
+                "cycle": dict(s.cycle),
+                "markers": [str(m.kind) for m in s.markers],
+                "measures": {f"{m.key}:{m.partner}": m.score for m in s.measures},
+                "formulation": s.formulation,
+            }
+        )
+    return rows
+
+
+def map_session_texts(sessions: Sequence[Session], replace: Callable[[str], str]) -> tuple[Session, ...]:
+    """The sessions with every free text (session notes, marker notes) passed through *replace*.
+
+    Used by anonymisation: the notes are clinical free text and may hold names.
+    """
+    return tuple(
+        attrs.evolve(
+            s,
+            note=None if s.note is None else replace(s.note),
+            markers=[attrs.evolve(m, note=None if m.note is None else replace(m.note)) for m in s.markers],
+        )
+        for s in sessions
+    )
+
+
+_TEXT = {"type": "string", "minLength": 1}
+_INT = {"type": "integer"}
+_MARKER = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind"],
+    "properties": {
+        "kind": {"enum": [k.value for k in MarkerKind]},
+        "domain": _TEXT,
+        "partner": _TEXT,
+        "note": _TEXT,
+    },
+}
+_MEASURE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["scale", "partner", "score"],
+    "properties": {
+        "scale": {"enum": [*SCALES, CUSTOM]},
+        "partner": _TEXT,
+        "score": {"type": "number"},
+        "name": _TEXT,
+        "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+        "direction": {"enum": [d.value for d in Direction]},
+    },
+}
+SESSIONS_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "description": "The course of the therapy, one entry per session, in order (docs: Therapy over time).",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["session"],
+        "properties": {
+            "session": {**_INT, "minimum": 1},
+            "date": {"type": "string", "format": "date"},
+            "stage": {"enum": list(STAGES)},
+            "steps": {"type": "array", "items": {"enum": list(STEPS)}},
+            "present": {"type": "array", "items": _TEXT},
+            "cycle": {"type": "object", "additionalProperties": {**_INT, "minimum": 0, "maximum": 10}},
+            "markers": {"type": "array", "items": _MARKER},
+            "measures": {"type": "array", "items": _MEASURE},
+            "formulation": _TEXT,
+            "note": _TEXT,
+        },
+    },
+}
+"""The JSON Schema of the ``sessions:`` section."""
