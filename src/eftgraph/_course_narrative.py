@@ -191,7 +191,8 @@ def _marker(words: Words, item: SessionMarker) -> str:
     if not marker.note:
         return text + "."
     note = marker.note.strip()
-    return text + words("course.note", note=note) + ("" if note[-1] in ".!?’”\"'" else ".")
+    ends = note.rstrip("’”\"'»)")[-1:] in (".", "!", "?")
+    return text + words("course.note", note=note) + ("" if ends else ".")
 
 
 def _measure(words: Words, m: MeasureCourse) -> str:
