@@ -126,7 +126,7 @@ def cases(draw: st.DrawFn, *, max_partners: int = 4) -> Case:
         elements=elements,
         links=links,
         concerns=concerns,
-        positions=extra_positions,
+        declared_positions=extra_positions,
     )
 
 
@@ -207,7 +207,7 @@ def named_cases(draw: st.DrawFn) -> tuple[Case, list[str]]:
             )
             for c in case.concerns
         ],
-        positions=[attrs.evolve(d, partner=partner_ids[d.partner]) for d in case.positions],
+        declared_positions=[attrs.evolve(d, partner=partner_ids[d.partner]) for d in case.declared_positions],
         domains=case.domains,
     )
     return named, names

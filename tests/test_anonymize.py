@@ -58,7 +58,7 @@ def shape(case: Case) -> tuple[Any, ...]:
         Graph(graph),
         case.language,
         sorted((c.kind, partner.get(c.partner or "", -1)) for c in case.concerns),
-        [(domain[d.domain], partner[d.partner], d.position) for d in case.positions],
+        [(domain[d.domain], partner[d.partner], d.position) for d in case.declared_positions],
         [p.pronoun for p in case.partners],
     )
 

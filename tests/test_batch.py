@@ -14,19 +14,13 @@ from pathlib import Path
 import pytest
 
 from eftgraph import dump
-from eftgraph._batch import (
-    Outcome,
-    Progress,
-    _Task,
-    _work,
-    discover,
-    output_stems,
-    progress_mode,
-    run_batch,
-)
+from eftgraph._batch import output_stems, run_batch
+from eftgraph._batch_progress import Progress, progress_mode
+from eftgraph._batch_work import Outcome, Task, work
+from eftgraph._discover import discover
 from eftgraph._synthetic import synthetic_case
 from eftgraph.cli import main
-from eftgraph.errors import EftgraphError
+from eftgraph.errors import OptionError, OutputError
 
 BROKEN_YAML = "eftgraph: 1\nid: broken\npartners: [{id: a, name: Ann}]\ncolour: red\n"
 BROKEN_JSON = '{"eftgraph": 1, "id": '
@@ -106,7 +100,7 @@ def test_batch_json_is_stable_and_complete(small_folder: Path, tmp_path: Path) -
     for jobs in ("1", "2"):
         result = subprocess.run(
             [sys.executable, "-m", "eftgraph", "batch", str(small_folder), "-o", str(tmp_path / "o"),
-             "-f", "dot,svg", "-j", jobs, "--json"],
+             "--to", "dot,svg", "-j", jobs, "--format", "json"],
             capture_output=True, text=True, check=False, timeout=120,
         )  # fmt: skip
         assert result.returncode == 1
@@ -143,7 +137,7 @@ def test_a_file_that_cannot_be_drawn_fails_alone(tmp_path: Path, capsys: pytest.
     two = tmp_path / "two-domains.yaml"
     dump(synthetic_case(domains=("everyday", "sexual")), two)
     status = main(
-        ["batch", str(one), str(two), "-o", str(tmp_path / "out"), "--view", "compare", "-f", "dot"]
+        ["batch", str(one), str(two), "-o", str(tmp_path / "out"), "--view", "compare", "--to", "dot"]
     )
     captured = capsys.readouterr()
     assert status == 1
@@ -153,7 +147,7 @@ def test_a_file_that_cannot_be_drawn_fails_alone(tmp_path: Path, capsys: pytest.
 
 
 def test_all_good_exits_0(small_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["batch", str(small_folder / "*" / "*.yaml"), "-o", str(tmp_path / "o"), "-f", "dot"]) == 0
+    assert main(["batch", str(small_folder / "*" / "*.yaml"), "-o", str(tmp_path / "o"), "--to", "dot"]) == 0
     assert "rendered 5 of 5 files (5 figures)" in capsys.readouterr().out
 
 
@@ -161,7 +155,7 @@ def test_all_good_exits_0(small_folder: Path, tmp_path: Path, capsys: pytest.Cap
 
 
 def test_bar_when_forced(small_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["batch", str(small_folder), "-o", str(tmp_path / "o"), "-f", "dot", "--progress", "bar"])
+    main(["batch", str(small_folder), "-o", str(tmp_path / "o"), "--to", "dot", "--progress", "bar"])
     err = capsys.readouterr().err
     assert "\r" in err
     assert "5/5 100%" in err
@@ -174,7 +168,7 @@ def test_progress_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert progress_mode(None, io.StringIO()) == "bar"
     assert progress_mode("none", io.StringIO()) == "none"
     monkeypatch.setenv("EFTGRAPH_PROGRESS", "fancy")
-    with pytest.raises(EftgraphError, match="unknown progress mode 'fancy'"):
+    with pytest.raises(OptionError, match="unknown progress mode 'fancy'"):
         progress_mode(None, io.StringIO())
 
 
@@ -186,7 +180,7 @@ def test_bar_on_a_real_terminal(small_folder: Path, tmp_path: Path) -> None:
     try:
         environment = {k: v for k, v in os.environ.items() if k != "EFTGRAPH_PROGRESS"}
         result = subprocess.run(
-            [sys.executable, "-m", "eftgraph", "batch", str(small_folder), "-o", str(tmp_path / "o"), "-f", "dot"],
+            [sys.executable, "-m", "eftgraph", "batch", str(small_folder), "-o", str(tmp_path / "o"), "--to", "dot"],
             stdout=subprocess.PIPE, stderr=follower, check=False, timeout=120, env=environment,
         )  # fmt: skip
         os.close(follower)
@@ -223,7 +217,7 @@ def test_progress_lines_and_bar_text() -> None:
     assert "0/3   0%" in frames[0]
     assert "2/3  67%  1 failed" in frames[2]
     assert frames[-1].rstrip("\n").endswith("3/3 100%  1 failed\x1b[K")
-    with pytest.raises(ValueError, match="unknown progress mode"):
+    with pytest.raises(OptionError, match="unknown progress mode"):
         Progress(1, stream, "auto")
 
 
@@ -286,7 +280,7 @@ def test_same_name_in_two_folders_named_on_the_command_line(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["-f", "svg,jpg"], "unknown figure format 'jpg'"),
+        (["--to", "svg,jpg"], "unknown figure format 'jpg'"),
         (["--view", "cycel"], "unknown view 'cycel' (allowed: cycle, compare); did you mean 'cycle'?"),
         (["--theme", "prnt"], "unknown theme 'prnt'"),
         (["--jobs", "0"], "must be a whole number of at least 1"),
@@ -321,32 +315,32 @@ def test_an_output_equal_to_an_input_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "couple.dot"  # an odd name for a case file, but named explicitly
     source.write_text("eftgraph: 1\n", encoding="utf-8")
     report = run_batch([source], tmp_path, formats=["dot"])
-    assert [o.error for o in report.outcomes] == [f"the output {source} would overwrite an input"]
+    assert [o.error for o in report.outcomes] == [
+        f"{source}: the output names an input file; eftgraph never writes over its input"
+    ]
     assert source.read_text(encoding="utf-8") == "eftgraph: 1\n"
 
 
 def test_a_broken_figure_option_is_an_outcome_not_a_crash(tmp_path: Path) -> None:
     dump(synthetic_case(), tmp_path / "c.yaml")
-    task = _Task(
-        0, str(tmp_path / "c.yaml"), ((str(tmp_path / "c.dot"), "dot"),), (("view", "nope"),), "auto"
-    )
-    outcome = _work(task)
+    task = Task(0, str(tmp_path / "c.yaml"), ((str(tmp_path / "c.dot"), "dot"),), (("view", "nope"),), "auto")
+    outcome = work(task)
     assert outcome.error is not None
     assert outcome.error.startswith("unknown view 'nope'")
     assert not (tmp_path / "c.dot").exists()
 
 
-def _crash_on_bad(task: _Task) -> Outcome:
+def _crash_on_bad(task: Task) -> Outcome:
     if "crash" in task.file:
         os._exit(3)
-    return _work(task)
+    return work(task)
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 def test_a_worker_that_dies_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import eftgraph._batch
+    import eftgraph._batch_work
 
-    monkeypatch.setattr(eftgraph._batch, "_work", _crash_on_bad)
+    monkeypatch.setattr(eftgraph._batch_work, "work", _crash_on_bad)
     for name in ("a", "b", "crash", "d", "e"):
         dump(synthetic_case(case_id=name), tmp_path / f"{name}.yaml")
     report = run_batch([tmp_path], tmp_path / "out", formats=["dot"], jobs=2)
@@ -354,3 +348,41 @@ def test_a_worker_that_dies_fails_only_its_file(tmp_path: Path, monkeypatch: pyt
         ("crash", "the worker process stopped while drawing this file")
     ]
     assert len(report.written) == 4
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"formats": ["svg", "jpeg"]}, "unknown figure format 'jpeg' (allowed: svg, png, pdf, dot)"),
+        ({"formats": []}, "no figure format given (allowed: svg, png, pdf, dot)"),
+        ({"jobs": 0}, "jobs must be at least 1 (got 0)"),
+        (
+            {"progress": "bars"},
+            "unknown progress mode 'bars' (allowed: auto, bar, lines, none); did you mean 'bar'?",
+        ),
+    ],
+)
+def test_run_batch_raises_an_option_error(options: dict[str, object], message: str, tmp_path: Path) -> None:
+    with pytest.raises(OptionError) as caught:
+        run_batch(["examples"], tmp_path / "o", **options)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    assert not (tmp_path / "o").exists()
+
+
+def test_run_batch_raises_an_output_error_for_a_file(tmp_path: Path) -> None:
+    (tmp_path / "o").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="the output folder is a file"):
+        run_batch(["examples"], tmp_path / "o", formats=["dot"])
+
+
+def test_an_output_that_is_a_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "cases" / "couple.yaml"
+    source.parent.mkdir()
+    dump(synthetic_case(), source)
+    (tmp_path / "out").mkdir()
+    os.link(source, tmp_path / "out" / "couple.dot")
+    report = run_batch([source], tmp_path / "out", formats=["dot"], jobs=1)
+    assert [o.error for o in report.outcomes] == [
+        f"{tmp_path / 'out' / 'couple.dot'}: the output names an input file; eftgraph never writes over its input"
+    ]
+    assert source.read_bytes() == (tmp_path / "out" / "couple.dot").read_bytes()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +35,41 @@ def test_quick_run_prints_every_figure(tmp_path: Path) -> None:
     assert [target for _, target in rows["P3"]] == [">= 10", "<= 5s"]
     assert all(float(value) > 0 for found in rows.values() for value, _ in found)
     assert figures.read_text(encoding="utf-8").count('"key"') == 6
+    (p1,) = [line for line in lines if line.startswith("P1")]
+    embedded = shutil.which("dot") is None
+    assert ("floor with the embedded renderer (no system dot)" in p1) == embedded
+    (p1_json,) = [f for f in json.loads(figures.read_text(encoding="utf-8")) if f["key"] == "P1"]
+    assert p1_json["floor_renderer"] == ("embedded" if embedded else "system")
+
+
+def test_p1_measures_against_the_embedded_renderer_without_a_system_dot(tmp_path: Path) -> None:
+    """With no ``dot`` on the PATH, P1 is still measured: against the embedded renderer's floor."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    figures = tmp_path / "figures.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--only",
+            "P1",
+            "--json",
+            str(figures),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        env={**os.environ, "PATH": str(empty)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no system dot" in result.stdout.splitlines()[0]
+    (p1,) = [line for line in result.stdout.splitlines() if line.startswith("P1")]
+    assert re.match(r"P1\s+eftgraph render vs floor\s+[0-9]+\.[0-9]{2}\s+target <= 1.15\s+-\s", p1), p1
+    assert "floor with the embedded renderer (no system dot): render " in p1
+    (figure,) = json.loads(figures.read_text(encoding="utf-8"))
+    assert figure["floor_renderer"] == "embedded" and figure["render_s"] > 0 and figure["floor_s"] > 0
 
 
 def test_unknown_benchmark_is_a_usage_error() -> None:

@@ -180,7 +180,7 @@ def test_compare_other_domains_and_errors(capsys: pytest.CaptureFixture[str]) ->
     assert (data["kind"], data["reversals"]) == ("partial", ["sarah", "tom"])
     status, _, err = out(capsys, "compare", FAMILY)
     assert status == 1
-    assert "has no domain 'sexual' (its domains: everyday, caregiving)" in err
+    assert "unknown domain 'sexual' (allowed: everyday, caregiving)" in err
     for args in (
         ["compare", EN, "everyday"],
         ["compare", EN, "sexual", "sexual"],

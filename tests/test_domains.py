@@ -1,4 +1,4 @@
-"""compare_domains(): positions in two domains, reversals, their kind, and the bridges."""
+"""domain_comparison(): positions in two domains, reversals, their kind, and the bridges."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from eftgraph import (
     Position,
     ReversalKind,
     UnknownDomainError,
-    compare_domains,
+    domain_comparison,
     load,
     loads,
 )
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -37,7 +38,7 @@ def sheets(everyday: dict[str, str], other: dict[str, str], *, rest: str = "") -
 
 @pytest.mark.parametrize("name", ["janine-mathijs.yaml", "janine-mathijs.en.yaml"])
 def test_example_is_a_mirrored_reversal_with_the_laptop_bridge(name: str) -> None:
-    comparison = compare_domains(load(Path("examples") / name))
+    comparison = domain_comparison(load(Path("examples") / name))
     assert (comparison.a, comparison.b) == ("everyday", "sexual")
     assert comparison.kind is ReversalKind.MIRRORED
     assert comparison.reversals == ("janine", "mathijs")
@@ -61,7 +62,7 @@ def test_example_is_a_mirrored_reversal_with_the_laptop_bridge(name: str) -> Non
 
 
 def test_both_languages_find_the_same_bridges(en_example: Path, nl_example: Path) -> None:
-    en, nl = compare_domains(load(en_example)), compare_domains(load(nl_example))
+    en, nl = domain_comparison(load(en_example)), domain_comparison(load(nl_example))
     assert [(b.kind, b.source, b.target) for b in en.bridges] == [
         (b.kind, b.source, b.target) for b in nl.bridges
     ]
@@ -71,19 +72,19 @@ def test_both_languages_find_the_same_bridges(en_example: Path, nl_example: Path
 
 
 def test_partial_reversal_and_more_of_the_same() -> None:
-    partial = compare_domains(
+    partial = domain_comparison(
         sheets({"a": "pursuer", "b": "withdrawer"}, {"a": "withdrawer", "b": "withdrawer"})
     )
     assert partial.kind is ReversalKind.PARTIAL
     assert partial.reversals == ("a",)
-    same = compare_domains(sheets({"a": "pursuer", "b": "withdrawer"}, {"a": "pursuer", "b": "withdrawer"}))
+    same = domain_comparison(sheets({"a": "pursuer", "b": "withdrawer"}, {"a": "pursuer", "b": "withdrawer"}))
     assert same.kind is ReversalKind.SAME
     assert same.kind.value == "more-of-the-same"
     assert same.reversals == ()
 
 
 def test_undetermined_position_makes_the_kind_undetermined() -> None:
-    comparison = compare_domains(
+    comparison = domain_comparison(
         sheets({"a": "pursuer", "b": "withdrawer"}, {"a": "withdrawer", "b": "reach"})
     )
     assert comparison.kind is ReversalKind.UNDETERMINED
@@ -93,7 +94,7 @@ def test_undetermined_position_makes_the_kind_undetermined() -> None:
 
 def test_partner_absent_from_a_domain_is_left_out() -> None:
     # Cas takes part in the everyday cycle only: the parents' mirrored reversal still counts.
-    comparison = compare_domains(
+    comparison = domain_comparison(
         sheets({"a": "pursuer", "b": "withdrawer", "c": "withdrawer"}, {"a": "withdrawer", "b": "pursuer"})
     )
     assert comparison.kind is ReversalKind.MIRRORED
@@ -101,7 +102,7 @@ def test_partner_absent_from_a_domain_is_left_out() -> None:
 
 
 def test_one_partner_in_both_is_undetermined() -> None:
-    comparison = compare_domains(sheets({"a": "pursuer", "b": "withdrawer"}, {"a": "withdrawer"}))
+    comparison = domain_comparison(sheets({"a": "pursuer", "b": "withdrawer"}, {"a": "withdrawer"}))
     assert comparison.kind is ReversalKind.UNDETERMINED
 
 
@@ -112,12 +113,12 @@ def test_links_in_both_directions_are_bridges() -> None:
         rest="links:\n  - {from: sexual.a.behavior, to: everyday.b.behavior, sign: '-'}\n"
         "  - {from: everyday.a.behavior, to: sexual.b.behavior, label: tired}\n",
     )
-    comparison = compare_domains(case)
+    comparison = domain_comparison(case)
     assert [(b.source, b.target, b.label) for b in comparison.links] == [
         ("everyday.a.behavior", "sexual.b.behavior", "tired"),
         ("sexual.a.behavior", "everyday.b.behavior", None),
     ]
-    reverse = compare_domains(case, "sexual", "everyday")
+    reverse = domain_comparison(case, "sexual", "everyday")
     assert [(b.source, b.target) for b in reverse.links] == [(b.source, b.target) for b in comparison.links]
     assert reverse.reversals == comparison.reversals
 
@@ -132,7 +133,7 @@ def test_recurring_needs_same_partner_and_kind_and_a_meaning_word() -> None:
         + "    a: {behavior: z, primary: failing again, secondary: failure}\n"
         + "    b: {behavior: w, primary: feeling alone}\n"
     )
-    comparison = compare_domains(case)
+    comparison = domain_comparison(case)
     assert comparison.shared == (
         Bridge(BridgeKind.RECURRING, "everyday.a.primary", "sexual.a.primary", "a", words=("Failure",)),
     )
@@ -144,26 +145,26 @@ def test_recurring_ignores_accents_and_case() -> None:
         + "language: nl\ncycles:\n  everyday:\n    a: {behavior: x, need: Erkenning krijgen}\n"
         + "  sexual:\n    a: {behavior: y, need: erkénning}\n"
     )
-    assert [b.words for b in compare_domains(case).shared] == [("Erkenning",)]
+    assert [b.words for b in domain_comparison(case).shared] == [("Erkenning",)]
 
 
 def test_unknown_domains_and_same_domain(en_example: Path) -> None:
     case = load(en_example)
     with pytest.raises(
-        UnknownDomainError, match=r"has no domain 'caregiving' \(its domains: everyday, sexual\)"
+        UnknownDomainError, match=r"unknown domain 'caregiving' \(allowed: everyday, sexual\)"
     ):
-        compare_domains(case, "everyday", "caregiving")
+        domain_comparison(case, "everyday", "caregiving")
     with pytest.raises(UnknownDomainError, match="did you mean 'everyday'"):
-        compare_domains(case, "everday")
-    with pytest.raises(ValueError, match="two different domains"):
-        compare_domains(case, "sexual", "sexual")
+        domain_comparison(case, "everday")
+    with pytest.raises(OptionError, match="two different domains"):
+        domain_comparison(case, "sexual", "sexual")
 
 
 def test_default_domains_missing(tmp_path: Path) -> None:
     case = load("examples/family-morgan.yaml")
-    with pytest.raises(UnknownDomainError, match=r"its domains: everyday, caregiving"):
-        compare_domains(case)
-    comparison = compare_domains(case, "everyday", "caregiving")
+    with pytest.raises(UnknownDomainError, match=r"allowed: everyday, caregiving"):
+        domain_comparison(case)
+    comparison = domain_comparison(case, "everyday", "caregiving")
     assert isinstance(comparison, DomainComparison)
     assert comparison.kind is ReversalKind.PARTIAL
     assert comparison.reversals == ("sarah", "tom")
@@ -182,4 +183,4 @@ def test_reversal_kind_names() -> None:
 
 
 def test_comparisons_compare_by_content(en_example: Path) -> None:
-    assert compare_domains(load(en_example)) == compare_domains(load(en_example))
+    assert domain_comparison(load(en_example)) == domain_comparison(load(en_example))

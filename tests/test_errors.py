@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from eftgraph import CaseFileError, load, loads
+from eftgraph._limits import CAPS
 from eftgraph.cli import main
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: jm\npartners:\n  - {id: janine, name: Janine}\n  - {id: mathijs, name: Mathijs}\n"
 
@@ -281,3 +283,58 @@ def test_cli_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         ],
         "suggestion": "position",
     }
+
+
+@pytest.mark.parametrize("value", ["lots", "-1", "1.5", ""])
+@pytest.mark.parametrize(
+    "variable", ["EFTGRAPH_MAX_FILE_BYTES", "EFTGRAPH_MAX_ELEMENTS", "EFTGRAPH_MAX_LINKS"]
+)
+def test_a_bad_cap_in_the_environment_is_refused_by_name(
+    variable: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(OptionError) as caught:
+        load("examples/janine-mathijs.yaml")
+    assert str(caught.value) == (
+        f"{variable} must be a whole number of zero or more, found {value!r} (default: {CAPS[variable]})"
+    )
+
+
+def test_cli_names_a_bad_cap_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EFTGRAPH_MAX_LINKS", "many")
+    assert main(["check", "examples/janine-mathijs.yaml"]) != 0
+    err = capsys.readouterr().err
+    assert "EFTGRAPH_MAX_LINKS must be a whole number of zero or more, found 'many'" in err
+    assert "Traceback" not in err
+
+
+def test_the_models_rules_are_told_with_the_readers_problems_at_once() -> None:
+    text = (
+        HEAD
+        + "colour: red\n"
+        + "elements:\n  - {id: e, partner: janine, kind: need, stance: pursue, label: to be seen}\n"
+        + "  - {id: e, partner: janine, kind: fear, label: alone}\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        loads(text)
+    assert [(p.line, p.path, p.message, p.found) for p in caught.value.problems] == [
+        (6, "colour", "unknown key 'colour'", "colour"),
+        (8, "elements[0].stance", "only a behavior has a stance, not a need", "pursue"),
+        (9, "elements[1].id", "duplicate element id", "e"),
+    ]
+
+
+def test_a_bad_element_id_is_told_once_not_again_at_its_links() -> None:
+    text = (
+        HEAD
+        + "elements:\n  - {id: 'a b', partner: janine, kind: need, label: to be seen}\n"
+        + "  - {id: c, partner: janine, kind: fear, label: alone}\n"
+        + "links:\n  - {from: 'a b', to: c}\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        loads(text)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.path) == (7, 6, "elements[0].id")
+    assert problem.message == "an element id must be letters, digits, '_', '-' or '.'"

@@ -152,7 +152,7 @@ def test_cli_export_refuses_the_input_file(tmp_path: Path, capsys: pytest.Captur
     case.write_bytes(Path("examples/janine-mathijs.yaml").read_bytes())
     assert main(["export", str(case), "--to", "json", "-o", str(case)]) == 2
     assert case.read_bytes() == Path("examples/janine-mathijs.yaml").read_bytes()
-    assert "is the case file itself" in capsys.readouterr().err
+    assert "the output names an input file" in capsys.readouterr().err
 
 
 def test_cli_export_bad_case_and_bad_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

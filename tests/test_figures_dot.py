@@ -11,19 +11,22 @@ import pytest
 from eftgraph import (
     Case,
     Element,
+    ElementKind,
     FigureError,
     Link,
     Partner,
+    RenderError,
     Sheet,
     UnknownDomainError,
     dumps,
     load,
     loads,
+    loops,
     to_dot,
 )
-from eftgraph.figures import THEMES, Figure
-from eftgraph.figures._i18n import WORDS
+from eftgraph.figures import THEMES, Figure, check_options
 from eftgraph.figures._theme import OKABE_ITO
+from eftgraph.figures._words import Words
 
 EXAMPLES = ["examples/janine-mathijs.yaml", "examples/janine-mathijs.en.yaml"]
 
@@ -137,13 +140,18 @@ def test_heads_name_partners_and_positions_in_the_case_language(nl: Case) -> Non
 @pytest.mark.parametrize(("language", "other"), [("nl", "en"), ("en", "nl")])
 def test_layer_names_title_and_legend_follow_the_language(nl: Case, language: str, other: str) -> None:
     source = to_dot(nl, language=language).source.replace("<BR/>", " ")
-    words = WORDS[language]  # type: ignore[index]
-    foreign = WORDS[other]  # type: ignore[index]
-    for name in words.layers.values():
-        assert name in source
-    for phrase in (words.legend, words.cross, words.within, words.cycle("everyday")):
+    words = Words(language)
+    foreign = Words(other)
+    for kind in ElementKind:
+        assert words.layer(kind) in source
+    for phrase in (
+        words("legend.heading"),
+        words("legend.cross"),
+        words("legend.within"),
+        words.cycle("everyday"),
+    ):
         assert phrase in source
-    assert foreign.cross not in source
+    assert foreign("legend.cross") not in source
     assert foreign.cycle("everyday") not in source
 
 
@@ -167,7 +175,8 @@ def test_a_link_out_of_the_cycle_ends_in_a_note_naming_the_other_cycle(en: Case)
     assert "in the sexual cycle" in ghost.group(1)
     assert "I only matter for his needs" in ghost.group(1)
     assert re.search(rf"{element_node(en, 'laptop-evening')} -> g0 \[.*no connection before bed", source)
-    assert WORDS["en"].elsewhere_legend in source  # type: ignore[index]
+    assert Words("en")("legend.elsewhere") == "leads into another cycle"
+    assert "leads into another cycle" in source
 
 
 def test_compare_view_positions_reversals_and_bridges(en: Case) -> None:
@@ -278,10 +287,9 @@ def test_highlight_strongest_stands_out_and_the_rest_goes_quiet(en: Case) -> Non
 def test_highlight_a_given_loop(en: Case) -> None:
     loop = ["everyday.janine.behavior", "everyday.mathijs.perception", "everyday.mathijs.fear"]
 
-    class FakeLoop:
-        elements = tuple(loop)
-
-    for value in (loop, FakeLoop()):
+    strongest = next(found for found in loops(en, domain="everyday") if found.negative)
+    assert strongest.elements[:2] == tuple(loop[:2])
+    for value in (loop, strongest):
         source = to_dot(en, highlight=value).source
         edge = _edge_attributes(source, en, "everyday.janine.behavior", "everyday.mathijs.perception")
         assert THEMES["default"].highlight_colour in edge
@@ -409,7 +417,7 @@ def test_a_dampening_link_is_dashed_and_marked(en: Case) -> None:
             ),
             Link("everyday.janine.primary", "everyday.janine.need", sign="-"),
         ],
-        positions=en.positions,
+        declared_positions=en.declared_positions,
         language=en.language,
         title=en.title,
     )
@@ -417,3 +425,28 @@ def test_a_dampening_link_is_dashed_and_marked(en: Case) -> None:
     edge = _edge_attributes(source, case, "everyday.janine.primary", "everyday.janine.need")
     assert "style=dashed" in edge and "−" in edge
     assert "dampens (−)" in source
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        (
+            {"view": "cycles"},
+            FigureError,
+            "unknown view 'cycles' (allowed: cycle, compare); did you mean 'cycle'?",
+        ),
+        (
+            {"theme": "prnt"},
+            FigureError,
+            "unknown theme 'prnt' (allowed: default, print, slide); did you mean",
+        ),
+        ({"language": "nld"}, FigureError, "unknown language 'nld' (allowed: en, nl); did you mean 'nl'?"),
+        ({"renderer": "sytem"}, RenderError, "unknown renderer 'sytem' (allowed: auto, system, embedded)"),
+        ({"format": "jpg"}, RenderError, "unknown format 'jpg' (allowed: svg, png, pdf, dot)"),
+    ],
+)
+def test_check_options_before_any_case(options: dict[str, str], error: type[Exception], message: str) -> None:
+    check_options(view="compare", theme="slide", language="en", renderer="embedded", format="dot")
+    with pytest.raises(error) as caught:
+        check_options(**options)
+    assert message in str(caught.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,11 +19,12 @@ from eftgraph import (
     LoopLimitError,
     Partner,
     _intervene,
-    find_loops,
     intervention_points,
     load,
     loads,
+    loops,
 )
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -92,7 +94,7 @@ def test_secure_balancing_and_intrapersonal_loops_are_not_targets() -> None:
         + "links:\n  - {from: sexual.b.behavior, to: sexual.a.primary, sign: '-'}\n"
         + "  - {from: everyday.a.behavior, to: everyday.b.behavior}\n"
     )
-    assert find_loops(case)  # there are loops...
+    assert loops(case)  # there are loops...
     points = intervention_points(case)
     assert points.loops == ()  # ...but none is negative
     assert points.ranking == ()
@@ -107,6 +109,24 @@ def test_domain_and_limit_pass_through(en_example: Path) -> None:
     assert intervention_points(case, max_length=8).size == 1
     with pytest.raises(LoopLimitError):
         intervention_points(case, limit=1)
+
+
+@pytest.mark.parametrize(
+    "search", [{}, {"domain": "sexual"}, {"domain": "everyday"}, {"max_length": 8}, {"max_length": 4}]
+)
+def test_loops_already_found_give_the_same_points(en_example: Path, search: dict[str, Any]) -> None:
+    case = load(en_example)
+    found = loops(case, **search)
+    points = intervention_points(case, loops=found)
+    assert points == intervention_points(case, **search)
+    assert points.loops == tuple(loop for loop in found if loop.negative)
+    assert intervention_points(case, loops=[]).loops == ()
+
+
+def test_loops_with_search_options_is_an_option_error(en_example: Path) -> None:
+    case = load(en_example)
+    with pytest.raises(OptionError, match=r"give domain and max_length to eftgraph\.loops"):
+        intervention_points(case, loops=loops(case), domain="sexual")
 
 
 def test_greedy_fallback_when_the_search_is_too_long(

@@ -1,4 +1,4 @@
-"""find_loops: every simple cycle, canonical rotation, polarity, positions, pattern, order, limit."""
+"""loops: every simple cycle, canonical rotation, polarity, positions, pattern, order, limit."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ from eftgraph import (
     Position,
     Stance,
     UnknownDomainError,
-    find_loops,
     load,
     loads,
+    loops,
 )
+from eftgraph.errors import OptionError
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -49,14 +50,14 @@ def two_step(stance_a: str | None, stance_b: str | None, *, signs: tuple[str, st
 
 @pytest.mark.parametrize("name", ["janine-mathijs.yaml", "janine-mathijs.en.yaml"])
 def test_example_everyday_and_sexual_loops(name: str) -> None:
-    loops = find_loops(load(Path("examples") / name))
-    assert [loop.domains for loop in loops] == [("everyday",), ("sexual",)]
-    everyday, sexual = loops
+    found_loops = loops(load(Path("examples") / name))
+    assert [loop.domains for loop in found_loops] == [("everyday",), ("sexual",)]
+    everyday, sexual = found_loops
     assert everyday.pattern is Pattern.PURSUE_WITHDRAW
     assert everyday.positions == {"janine": Position.PURSUER, "mathijs": Position.WITHDRAWER}
     assert sexual.pattern is Pattern.PURSUE_WITHDRAW
     assert sexual.positions == {"janine": Position.WITHDRAWER, "mathijs": Position.PURSUER}
-    for loop in loops:
+    for loop in found_loops:
         assert loop.interactional
         assert loop.negative
         assert loop.polarity is Polarity.REINFORCING
@@ -77,7 +78,7 @@ def test_example_everyday_and_sexual_loops(name: str) -> None:
 
 
 def test_links_of_a_loop_close_the_circle(en_example: Path) -> None:
-    loop = find_loops(load(en_example))[1]
+    loop = loops(load(en_example))[1]
     links = loop.links
     assert len(links) == len(loop.elements)
     assert links[-1] == (loop.elements[-1], loop.elements[0])
@@ -94,12 +95,12 @@ def test_same_loop_reads_the_same_whatever_the_input_order() -> None:
     ]
     links = [Link("x1", "x2"), Link("x2", "x3"), Link("x3", "x1")]
     partners = [Partner("a", "Ann"), Partner("b", "Bo")]
-    first = find_loops(Case(id="x", partners=partners, elements=elements, links=links))
+    first = loops(Case(id="x", partners=partners, elements=elements, links=links))
     rng = random.Random(3)
     for _ in range(5):
         rng.shuffle(elements)
         rng.shuffle(links)
-        again = find_loops(Case(id="x", partners=partners, elements=elements, links=links))
+        again = loops(Case(id="x", partners=partners, elements=elements, links=links))
         assert again == first
     assert first[0].elements == ("x1", "x2", "x3")
 
@@ -122,7 +123,7 @@ def test_same_loop_reads_the_same_whatever_the_input_order() -> None:
     ],
 )
 def test_each_pattern_type(a: str | None, b: str | None, pattern: Pattern) -> None:
-    (loop,) = find_loops(two_step(a, b))
+    (loop,) = loops(two_step(a, b))
     assert loop.pattern is pattern
     assert loop.interactional
     assert loop.negative is (pattern is not Pattern.SECURE)
@@ -135,7 +136,7 @@ def test_pattern_without_any_behaviour_is_mixed() -> None:
         elements=[Element("a1", "perception", "p", partner="a"), Element("b1", "fear", "f", partner="b")],
         links=[Link("a1", "b1"), Link("b1", "a1")],
     )
-    (loop,) = find_loops(case)
+    (loop,) = loops(case)
     assert loop.pattern is Pattern.MIXED
     assert loop.positions == {"a": Position.UNDETERMINED, "b": Position.UNDETERMINED}
     assert loop.stances == {"a": None, "b": None}
@@ -163,7 +164,7 @@ def test_pattern_names_in_both_languages() -> None:
     ],
 )
 def test_balancing_loop(signs: tuple[str, str], polarity: Polarity) -> None:
-    (loop,) = find_loops(two_step("pursue", "withdraw", signs=signs))
+    (loop,) = loops(two_step("pursue", "withdraw", signs=signs))
     assert loop.polarity is polarity
     assert loop.negative is (polarity is Polarity.REINFORCING)
 
@@ -174,7 +175,7 @@ def test_intrapersonal_loop_has_no_pattern() -> None:
         + "cycles:\n  everyday:\n    a: {behavior: drinks, primary: shame, secondary: numb}\n"
         + "links:\n  - {from: everyday.a.behavior, to: everyday.a.primary}\n"
     )
-    (loop,) = find_loops(case)
+    (loop,) = loops(case)
     assert loop.partners == ("a",)
     assert not loop.interactional
     assert not loop.negative
@@ -194,8 +195,8 @@ def test_cross_domain_loop() -> None:
         + "  - {from: everyday.b.behavior, to: sexual.a.perception}\n"
         + "  - {from: sexual.a.behavior, to: everyday.b.primary}\n"
     )
-    loops = find_loops(case)
-    crossing = [loop for loop in loops if loop.domains == ("everyday", "sexual")]
+    found_loops = loops(case)
+    crossing = [loop for loop in found_loops if loop.domains == ("everyday", "sexual")]
     assert len(crossing) == 1
     (loop,) = crossing
     assert loop.elements == (
@@ -205,10 +206,10 @@ def test_cross_domain_loop() -> None:
         "everyday.b.primary",
     )
     assert loop.pattern is Pattern.WITHDRAW_WITHDRAW  # both behaviours on it withdraw
-    assert [loop.domains for loop in loops] == [("everyday",), ("everyday", "sexual"), ("sexual",)]
-    assert loop not in find_loops(case, domain="everyday")
-    assert loop not in find_loops(case, domain="sexual")
-    assert [x.domains for x in find_loops(case, domain="sexual")] == [("sexual",)]
+    assert [loop.domains for loop in found_loops] == [("everyday",), ("everyday", "sexual"), ("sexual",)]
+    assert loop not in loops(case, domain="everyday")
+    assert loop not in loops(case, domain="sexual")
+    assert [x.domains for x in loops(case, domain="sexual")] == [("sexual",)]
 
 
 def test_three_partner_loop() -> None:
@@ -219,10 +220,10 @@ def test_three_partner_loop() -> None:
         + "    b: {position: withdrawer, behavior: works late}\n"
         + "    c: {position: withdrawer, behavior: slams the door}\n"
     )
-    loops = find_loops(case)
-    # Standard wiring: every behaviour reaches both others: 3 two-person loops and 2 three-person loops.
-    assert sorted(len(loop.partners) for loop in loops) == [2, 2, 2, 3, 3]
-    three = [loop for loop in loops if len(loop.partners) == 3]
+    found_loops = loops(case)
+    # Standard wiring: every behaviour reaches both others: 3 two-person found_loops and 2 three-person found_loops.
+    assert sorted(len(loop.partners) for loop in found_loops) == [2, 2, 2, 3, 3]
+    three = [loop for loop in found_loops if len(loop.partners) == 3]
     assert {loop.elements for loop in three} == {
         ("everyday.a.behavior", "everyday.b.behavior", "everyday.c.behavior"),
         ("everyday.a.behavior", "everyday.c.behavior", "everyday.b.behavior"),
@@ -234,14 +235,14 @@ def test_three_partner_loop() -> None:
             "b": Position.WITHDRAWER,
             "c": Position.WITHDRAWER,
         }
-    b_and_c = next(loop for loop in loops if loop.partners == ("b", "c"))
+    b_and_c = next(loop for loop in found_loops if loop.partners == ("b", "c"))
     assert b_and_c.pattern is Pattern.WITHDRAW_WITHDRAW
 
 
 def test_family_example_has_three_person_loops() -> None:
-    loops = find_loops(load("examples/family-morgan.yaml"))
-    assert any(set(loop.partners) == {"sarah", "tom", "lily"} for loop in loops)
-    assert all(loop.pattern is not None for loop in loops if loop.interactional)
+    found_loops = loops(load("examples/family-morgan.yaml"))
+    assert any(set(loop.partners) == {"sarah", "tom", "lily"} for loop in found_loops)
+    assert all(loop.pattern is not None for loop in found_loops if loop.interactional)
 
 
 def test_loop_through_partnerless_trigger() -> None:
@@ -254,7 +255,7 @@ def test_loop_through_partnerless_trigger() -> None:
         ],
         links=[Link("t", "a1"), Link("a1", "t")],
     )
-    (loop,) = find_loops(case)
+    (loop,) = loops(case)
     assert loop.partners == ("a",)
     assert loop.elements == ("t", "a1")
     assert loop.pattern is None
@@ -274,8 +275,10 @@ def test_interactional_reinforcing_first_then_domain_order() -> None:
         + "links:\n  - {from: everyday.a.behavior, to: everyday.a.primary}\n"
         + "  - {from: everyday.b.behavior, to: everyday.a.secondary, sign: '-'}\n"
     )
-    loops = find_loops(case)
-    described = [(loop.domains, loop.interactional, str(loop.polarity), str(loop.pattern)) for loop in loops]
+    found_loops = loops(case)
+    described = [
+        (loop.domains, loop.interactional, str(loop.polarity), str(loop.pattern)) for loop in found_loops
+    ]
     assert described == [
         (("sexual",), True, "reinforcing", "secure"),
         (("everyday",), True, "reinforcing", "pursue-withdraw"),
@@ -283,7 +286,7 @@ def test_interactional_reinforcing_first_then_domain_order() -> None:
         (("everyday",), False, "reinforcing", "None"),
         (("everyday",), True, "balancing", "pursue-withdraw"),
     ]
-    assert loops[2].elements == ("everyday.a.behavior", "everyday.a.primary", "everyday.a.secondary")
+    assert found_loops[2].elements == ("everyday.a.behavior", "everyday.a.primary", "everyday.a.secondary")
 
 
 def _key(loop_elements: tuple[str, ...], rank: dict[str, int]) -> tuple[int, ...]:
@@ -333,15 +336,15 @@ def test_same_loops_as_networkx(case: Case, bound: int) -> None:
     rank = {e.id: i for i, e in enumerate(case.elements)}
     graph = case.to_networkx()
     expected = {_canonical(c, rank) for c in nx.simple_cycles(graph)}
-    loops = find_loops(case, limit=None)
-    assert len(loops) == len(expected)
-    assert {loop.elements for loop in loops} == expected
+    found_loops = loops(case, limit=None)
+    assert len(found_loops) == len(expected)
+    assert {loop.elements for loop in found_loops} == expected
     bounded_expected = {_canonical(c, rank) for c in nx.simple_cycles(graph, length_bound=bound)}
-    bounded = find_loops(case, max_length=bound, limit=None)
+    bounded = loops(case, max_length=bound, limit=None)
     assert len(bounded) == len(bounded_expected)
     assert {loop.elements for loop in bounded} == bounded_expected
     # a bounded search is the unbounded one filtered, in the same order
-    assert bounded == [loop for loop in loops if len(loop.elements) <= bound]
+    assert bounded == [loop for loop in found_loops if len(loop.elements) <= bound]
 
 
 @given(graphs())
@@ -349,8 +352,8 @@ def test_loop_facts_match_their_elements(case: Case) -> None:
     rank = {e.id: i for i, e in enumerate(case.elements)}
     partner_order = [p.id for p in case.partners]
     signs = {(link.source, link.target): link.sign.value for link in case.links}
-    loops = find_loops(case, limit=None)
-    for loop in loops:
+    found_loops = loops(case, limit=None)
+    for loop in found_loops:
         elements = [case.element(e) for e in loop.elements]
         assert rank[loop.elements[0]] == min(rank[e] for e in loop.elements)
         assert len(set(loop.elements)) == len(loop.elements)
@@ -384,8 +387,8 @@ def test_loop_facts_match_their_elements(case: Case) -> None:
             _key(loop.elements, rank),
         )
 
-    assert loops == sorted(loops, key=key)
-    assert find_loops(case, limit=None) == loops  # deterministic
+    assert found_loops == sorted(found_loops, key=key)
+    assert loops(case, limit=None) == found_loops  # deterministic
 
 
 # --- limits and errors ------------------------------------------------------------------------------------
@@ -404,7 +407,7 @@ def test_loop_limit_stops_at_once() -> None:
     case = _complete(30)  # about 10^31 simple cycles: only a limit can end this
     started = time.perf_counter()
     with pytest.raises(LoopLimitError) as caught:
-        find_loops(case, limit=500)
+        loops(case, limit=500)
     assert time.perf_counter() - started < 5
     message = str(caught.value)
     assert "more than 500 loops" in message
@@ -415,25 +418,25 @@ def test_loop_limit_stops_at_once() -> None:
 
 def test_loop_limit_boundary() -> None:
     case = _complete(4)  # 20 simple cycles
-    assert len(find_loops(case, limit=20)) == 20
+    assert len(loops(case, limit=20)) == 20
     with pytest.raises(LoopLimitError, match="more than 19 loops"):
-        find_loops(case, limit=19)
-    assert len(find_loops(case, limit=None)) == 20
-    assert len(find_loops(case, max_length=2, limit=6)) == 6
+        loops(case, limit=19)
+    assert len(loops(case, limit=None)) == 20
+    assert len(loops(case, max_length=2, limit=6)) == 6
     with pytest.raises(LoopLimitError, match="more than 1 loop:"):
-        find_loops(case, limit=1)
+        loops(case, limit=1)
 
 
 def test_default_limit_is_ten_thousand() -> None:
     with pytest.raises(LoopLimitError, match="more than 10,000 loops"):
-        find_loops(_complete(9))  # 125 673 simple cycles
+        loops(_complete(9))  # 125 673 simple cycles
 
 
 def test_unknown_domain_lists_the_domains(en_example: Path) -> None:
     with pytest.raises(UnknownDomainError) as caught:
-        find_loops(load(en_example), domain="sexueel")
+        loops(load(en_example), domain="sexueel")
     assert str(caught.value) == (
-        "case 'janine-mathijs' has no domain 'sexueel' (its domains: everyday, sexual); did you mean 'sexual'?"
+        "case 'janine-mathijs': unknown domain 'sexueel' (allowed: everyday, sexual); did you mean 'sexual'?"
     )
     assert isinstance(caught.value, KeyError)
 
@@ -441,27 +444,50 @@ def test_unknown_domain_lists_the_domains(en_example: Path) -> None:
 @pytest.mark.parametrize("option", ["max_length", "limit"])
 @pytest.mark.parametrize("value", [-1, 1.5, True, "3"])
 def test_bad_counts_are_rejected(en_example: Path, option: str, value: object) -> None:
-    with pytest.raises(ValueError, match=option):
-        find_loops(load(en_example), **{option: value})  # type: ignore[arg-type]
+    with pytest.raises(OptionError, match=option):
+        loops(load(en_example), **{option: value})  # type: ignore[arg-type]
 
 
 def test_short_bounds_give_no_loops(en_example: Path) -> None:
     case = load(en_example)
-    assert find_loops(case, max_length=0) == []
-    assert find_loops(case, max_length=1) == []
-    assert len(find_loops(case, max_length=9)) == 1
-    assert find_loops(case, limit=0, max_length=7) == []
+    assert loops(case, max_length=0) == []
+    assert loops(case, max_length=1) == []
+    assert len(loops(case, max_length=9)) == 1
+    assert loops(case, limit=0, max_length=7) == []
 
 
 def test_case_without_links_has_no_loops() -> None:
     case = Case(id="x", partners=[Partner("a", "Ann")], elements=[Element("a", "need", "rest", partner="a")])
-    assert find_loops(case) == []
-    assert find_loops(Case(id="empty", partners=[])) == []
+    assert loops(case) == []
+    assert loops(Case(id="empty", partners=[])) == []
 
 
 def test_loops_compare_by_content_not_by_case_identity(en_example: Path) -> None:
-    first = find_loops(load(en_example))
-    second = find_loops(load(en_example))
+    first = loops(load(en_example))
+    second = loops(load(en_example))
     assert first == second
     assert hash(first[0]) == hash(second[0])
     assert "case=" not in repr(first[0])
+
+
+def test_loop_record_is_plain_data(en_example: Path) -> None:
+    import json
+
+    from eftgraph._loops import loop_record
+
+    for loop in loops(load("examples/family-morgan.yaml")) + loops(load(en_example)):
+        record = loop_record(loop)
+        assert json.loads(json.dumps(record)) == record  # strings, numbers, booleans, lists, dicts only
+        assert record["elements"] == list(loop.elements)
+        assert record["length"] == len(loop.elements)
+        assert (record["interactional"], record["negative"]) == (loop.interactional, loop.negative)
+        assert record["polarity"] == str(loop.polarity)
+        assert record["pattern"] == (None if loop.pattern is None else str(loop.pattern))
+        assert record["positions"] == {p: str(x) for p, x in loop.positions.items()}
+        words = [
+            record["polarity"],
+            record["pattern"],
+            *record["positions"].values(),
+            *record["stances"].values(),
+        ]
+        assert all(word is None or type(word) is str for word in words)  # plain words, not enums

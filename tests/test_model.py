@@ -87,14 +87,14 @@ def test_declared_position_must_agree_with_stances() -> None:
             id="x",
             partners=PARTNERS,
             elements=[Element("e", "behavior", "leaves", partner="a", stance="withdraw")],
-            positions=[DeclaredPosition("everyday", "a", "pursuer")],
+            declared_positions=[DeclaredPosition("everyday", "a", "pursuer")],
         )
     # secure moves do not contradict a position
     Case(
         id="x",
         partners=PARTNERS,
         elements=[Element("e", "behavior", "reaches out", partner="a", stance="reach")],
-        positions=[DeclaredPosition("everyday", "a", "pursuer")],
+        declared_positions=[DeclaredPosition("everyday", "a", "pursuer")],
     )
 
 
@@ -141,3 +141,46 @@ def test_to_networkx_attributes(en_example: object) -> None:
     edge = graph.edges["everyday.janine.primary", "everyday.janine.secondary"]
     assert edge == {"sign": "+", "relation": "masks", "label": None}
     assert graph.graph["language"] == "en"
+
+
+def test_notebook_display_asks_the_registered_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eftgraph import _display
+
+    case = Case(id="x", partners=PARTNERS)
+    calls: list[tuple[object, object, object]] = []
+
+    def hook(obj: object, include: object, exclude: object) -> dict[str, object]:
+        calls.append((obj, include, exclude))
+        return {"image/svg+xml": "<svg/>"}
+
+    monkeypatch.setitem(_display._hooks, "case", hook)
+    assert case._repr_mimebundle_(include=["image/svg+xml"]) == {"image/svg+xml": "<svg/>"}
+    assert calls == [(case, ["image/svg+xml"], None)]
+    monkeypatch.delitem(_display._hooks, "case", raising=False)
+    assert case._repr_mimebundle_() == {"text/plain": repr(case)}
+
+
+def test_from_sheets_lets_explicit_links_replace_standard_ones() -> None:
+    from eftgraph import Sheet
+
+    case = Case.from_sheets(
+        id="x",
+        partners=PARTNERS,
+        sheets=[Sheet("everyday", "a", behavior="criticises"), Sheet("everyday", "b", behavior="goes quiet")],
+        links=[Link("everyday.a.behavior", "everyday.b.behavior", sign="-", label="calms")],
+    )
+    assert [(link.source, link.target, link.sign, link.label) for link in case.links] == [
+        ("everyday.a.behavior", "everyday.b.behavior", Sign.DAMPENS, "calms"),
+        ("everyday.b.behavior", "everyday.a.behavior", Sign.AMPLIFIES, None),
+    ]
+
+
+def test_the_model_keeps_the_names_the_loader_imports() -> None:
+    from eftgraph import _model, _rules, _vocabulary
+
+    assert _model._check is _rules.check
+    assert _model._Issue is _rules.Issue
+    assert _model.ID_PATTERN is _vocabulary.ID_PATTERN
+    issues = _rules.check((Partner("a", "Ann"), Partner("a", "Al")), (), (), (), (), (), "nll")
+    assert [_rules.problem(issue).path for issue in issues] == ["partners[1].id", "language"]
+    assert (issues[1].found, issues[1].allowed, issues[1].suggestion) == ("nll", ("en", "nl"), "nl")

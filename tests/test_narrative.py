@@ -19,11 +19,11 @@ from eftgraph import (
     Partner,
     Referral,
     _catalog,
-    compare_domains,
     describe,
-    find_loops,
+    domain_comparison,
     load,
     loads,
+    loops,
     referrals,
 )
 
@@ -91,10 +91,10 @@ def test_language_can_be_chosen(nl_example: Path, en_example: Path) -> None:
 
 def test_describe_loop_and_comparison_alone(en_example: Path) -> None:
     case = load(en_example)
-    everyday, sexual = find_loops(case)
+    everyday, sexual = loops(case)
     assert describe(everyday) == describe(case).split("\n\n")[1]
     assert describe(sexual, language="nl").startswith("De seksuele cirkel is een protestpolka")
-    assert describe(compare_domains(case)) == describe(case).split("\n\n")[3]
+    assert describe(domain_comparison(case)) == describe(case).split("\n\n")[3]
 
 
 def test_same_case_same_text(en_example: Path) -> None:
@@ -107,11 +107,11 @@ def test_pronouns_they_and_none() -> None:
         "cycles:\n  everyday:\n    a: {position: pursuer, behavior: nags, fear: being alone, primary: hurt}\n"
         "    b: {position: withdrawer, behavior: leaves the room, perception: I can't win, fear: failing, primary: shame}\n"
     )
-    text = describe(find_loops(case)[0])
+    text = describe(loops(case)[0])
     assert "Sam hears: “I can't win”. They fear failing." in text
     assert "Ann hears" not in text  # Ann has no perception: the loop enters her column at her fear
     assert "Ann fears being alone" in text
-    dutch = describe(find_loops(case)[0], language="nl")
+    dutch = describe(loops(case)[0], language="nl")
     assert "Die angst" not in dutch
     assert "Hun angst is tekortschieten" not in dutch
     assert "Hun angst is failing." in dutch
@@ -129,7 +129,7 @@ def test_each_pattern_has_its_sentence() -> None:
             ],
             links=[Link("a1", "b1"), Link("b1", "a1")],
         )
-        return describe(find_loops(case)[0], language=language)
+        return describe(loops(case)[0], language=language)
 
     assert loop_text("pursue", "pursue").startswith(
         "The everyday cycle is a round of Find the Bad Guy: Ann and Bo are pursuers."
@@ -197,7 +197,7 @@ def test_no_loops_yet() -> None:
 
 def test_unknown_language_and_object(en_example: Path) -> None:
     with pytest.raises(
-        _catalog.LanguageError, match=r"no texts in language 'nld' \(available: en, nl\); did you mean 'nl'\?"
+        _catalog.LanguageError, match=r"unknown language 'nld' \(allowed: en, nl\); did you mean 'nl'\?"
     ):
         describe(load(en_example), language="nld")
     assert issubclass(_catalog.LanguageError, EftgraphError)
@@ -292,7 +292,7 @@ def test_a_third_language_is_a_file(
         cached.cache_clear()
     try:
         assert _catalog.languages() == ("de", "en", "nl")
-        loop = find_loops(load(en_example))[0]
+        loop = loops(load(en_example))[0]
         assert describe(loop, language="de").startswith(
             "Der Alltagskreislauf ist eine Protestpolka: Janine ist die Verfolgerin und Mathijs der Rückzieher. "
             "When Janine criticises"  # what the German file leaves out falls back to English

@@ -24,7 +24,11 @@ PARTNERS = [Partner("a", "Ann"), Partner("b", "Bo"), Partner("c", "Cas")]
 
 def case_with(*elements: Element, declared: tuple[DeclaredPosition, ...] = ()) -> Case:
     return Case(
-        id="x", partners=PARTNERS, elements=elements, positions=declared, domains=("everyday", "sexual")
+        id="x",
+        partners=PARTNERS,
+        elements=elements,
+        declared_positions=declared,
+        domains=("everyday", "sexual"),
     )
 
 
@@ -115,5 +119,7 @@ def test_family_three_partners() -> None:
 
 
 def test_unknown_domain(en_example: Path) -> None:
-    with pytest.raises(UnknownDomainError, match=r"no domain 'caregiving' \(its domains: everyday, sexual\)"):
+    with pytest.raises(
+        UnknownDomainError, match=r"unknown domain 'caregiving' \(allowed: everyday, sexual\)"
+    ):
         positions(load(en_example), "caregiving")

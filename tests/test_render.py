@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+import eftgraph._display as _display
 from eftgraph import Case, Element, Language, Link, Partner, RenderError, Sheet, load, render, to_dot
 from eftgraph.figures import _render, pipe
-from eftgraph.figures._i18n import WORDS
 from eftgraph.figures._text import words
+from eftgraph.figures._words import Words
 from tests.figures_support import (
     BOTH_RENDERERS,
     all_texts,
@@ -63,22 +64,22 @@ def test_svg_shows_every_label_whole(renderer: str, path: str, options: dict[str
         drawn = nodes[element_node(case, element.id)]
         assert words_of(drawn) == words(element.label), element.id
     texts = " ".join(all_texts(svg))
-    lang = WORDS[case.language]
+    lang = Words(str(case.language))
     for partner in case.partners:
         assert partner.name in texts
     position = case.declared_position(domains[0], "janine")
     assert position is not None
     expected = [
-        lang.legend,
-        lang.positions[position],
-        lang.highlight if "highlight" in options else lang.cross,
+        lang("legend.heading"),
+        lang.position(position),
+        lang("legend.highlight") if "highlight" in options else lang("legend.cross"),
     ]
     for word in expected:
         assert word in texts
-    assert lang.waterline in texts
-    other = WORDS[Language.EN if case.language is Language.NL else Language.NL]
-    assert other.legend not in all_texts(svg)
-    assert other.cross not in texts and other.waterline not in all_texts(svg)
+    assert lang("waterline") in texts
+    other = Words("en" if case.language is Language.NL else "nl")
+    assert other("legend.heading") not in all_texts(svg)
+    assert other("legend.cross") not in texts and other("waterline") not in all_texts(svg)
 
 
 @pytest.mark.parametrize("renderer", BOTH_RENDERERS)
@@ -189,6 +190,18 @@ def test_unknown_suffix_writes_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_misspelt_figure_option_is_a_type_error_and_writes_nothing(tmp_path: Path) -> None:
+    case = load("examples/janine-mathijs.yaml")
+    with pytest.raises(TypeError, match="thme"):
+        render(case, tmp_path / "cycle.dot", thme="print")  # type: ignore[call-arg]
+    assert list(tmp_path.iterdir()) == []
+    written = render(case, tmp_path / "cycle.dot", view="compare", highlight="strongest", theme="print")
+    assert (
+        written.read_text(encoding="utf-8")
+        == to_dot(case, view="compare", highlight="strongest", theme="print").source
+    )
+
+
 def test_format_overrides_the_suffix(tmp_path: Path, no_renderer: None) -> None:
     target = render(load("examples/janine-mathijs.yaml"), tmp_path / "figure.txt", format="dot")
     assert target.read_text(encoding="utf-8").startswith("digraph eftgraph {")
@@ -249,6 +262,13 @@ def test_figure_and_case_show_as_svg_in_a_notebook(monkeypatch: pytest.MonkeyPat
     png = to_dot(case)._repr_mimebundle_(include=["image/png"])["image/png"]
     assert isinstance(png, bytes) and png_size(png)[0] > 500
     assert to_dot(case)._repr_mimebundle_(include=["image/svg+xml"], exclude=["image/svg+xml"]) == {}
+
+
+def test_import_eftgraph_registers_the_case_display(no_renderer: None) -> None:
+    """The model does not import the figures: importing them wires a case's notebook display."""
+    case = load("examples/janine-mathijs.yaml")
+    assert _display.mimebundle(case) == {"text/plain": to_dot(case).source}
+    assert _display.mimebundle(case, include=[]) == {}
 
 
 def test_notebook_shows_the_dot_text_when_no_renderer_is_installed(no_renderer: None) -> None:

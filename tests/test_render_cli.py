@@ -74,7 +74,7 @@ def test_domain_option(tmp_path: Path) -> None:
 def test_standard_output(capfdbinary: pytest.CaptureFixture[bytes], renderer: str) -> None:
     if _render.find_embedded() is None and renderer == "embedded":
         pytest.skip("graphviz-pure is not installed")
-    assert main(["render", NL, "-o", "-", "--format", "png", "--renderer", renderer]) == 0
+    assert main(["render", NL, "-o", "-", "--to", "png", "--renderer", renderer]) == 0
     out = capfdbinary.readouterr().out
     assert png_size(out)[0] > 500
     assert main(["render", NL, "-o", "-"]) == 0
@@ -85,9 +85,9 @@ def test_refuses_to_overwrite_the_case_file(tmp_path: Path, capsys: pytest.Captu
     case = tmp_path / "case.yaml"
     shutil.copy(NL, case)
     before = case.read_bytes()
-    assert main(["render", str(case), "-o", str(case), "--format", "svg"]) == 2
+    assert main(["render", str(case), "-o", str(case), "--to", "svg"]) == 2
     assert case.read_bytes() == before
-    assert "is the case file itself" in capsys.readouterr().err
+    assert "the output names an input file" in capsys.readouterr().err
 
 
 def test_unknown_domain_fails_with_a_suggestion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 
 from eftgraph import Case, dump, dumps, load, loads
+from eftgraph._io import SUFFIXES, format_of
+from eftgraph.errors import OptionError
 from tests.strategies import cases
 
 FORMATS = ["yaml", "json", "toml"]
@@ -53,3 +56,18 @@ def test_dump_keeps_domain_order_when_sheets_cannot_say_it() -> None:
     text = dumps(case)
     assert "domains:\n- everyday\n- sexual\n" in text
     assert loads(text) == case
+
+
+@pytest.mark.parametrize(
+    "call",
+    [lambda: loads("eftgraph: 1\n", "yml"), lambda: dumps(load("examples/janine-mathijs.yaml"), "yml")],
+)
+def test_an_unknown_format_is_an_option_error_with_the_nearest(call: Any) -> None:
+    with pytest.raises(OptionError) as caught:
+        call()
+    assert str(caught.value) == "unknown format 'yml' (allowed: yaml, json, toml); did you mean 'yaml'?"
+
+
+def test_every_case_file_suffix_names_a_format() -> None:
+    assert set(SUFFIXES.values()) == set(FORMATS)
+    assert all(format_of(f"case{suffix.upper()}") == fmt for suffix, fmt in SUFFIXES.items())

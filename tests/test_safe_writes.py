@@ -25,6 +25,12 @@ WRITERS = [name for name in READERS if output_option(name) is not None]
 """Commands that read a case and write a file."""
 
 
+OWN_RULE = {
+    "batch": "writes a folder of figures, never one file: a figure that would replace an input fails that file (exit 1)"
+}
+"""Writers not (yet) held to the one rule for an output that names an input (exit 2, refuse_input's words)."""
+
+
 def test_the_writers_are_found() -> None:
     assert {"render", "export", "anonymize"} <= set(WRITERS)
 
@@ -55,15 +61,20 @@ def aliases(case_file: Path) -> dict[str, Path]:
     }
 
 
-@pytest.mark.parametrize("alias", ["same", "detour", "symlink"])
+@pytest.mark.parametrize("alias", ["same", "detour", "symlink", "hardlink"])
 @pytest.mark.parametrize("command", WRITERS)
 def test_no_command_writes_over_its_input(command: str, alias: str, case_file: Path) -> None:
+    if alias == "hardlink" and command in OWN_RULE:
+        pytest.skip(f"eftgraph {command}: {OWN_RULE[command]}")
     before = case_file.read_bytes()
     target = aliases(case_file)[alias]
     status, out, err, _ = run(argv(command, case_file, target))
     assert status != 0, f"eftgraph {command} wrote over its input through {alias}: {out}{err}"
     assert "Traceback" not in err
     assert str(target) in err  # the message names the output it refused
+    if command not in OWN_RULE:  # one rule: a usage error, in the words of eftgraph._output.refuse_input
+        assert status == 2, err
+        assert "names an input file; eftgraph never writes over its input" in err
     assert case_file.read_bytes() == before
     assert target.read_bytes() == before
     assert leftovers(case_file.parent) == []

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 
 from eftgraph import (
-    EftgraphError,
+    CaseFileError,
     LoopLimitError,
-    compare_domains,
+    domain_comparison,
     dump,
-    find_loops,
     load,
     loads,
+    loops,
     positions,
     table,
     to_dot,
@@ -139,7 +139,7 @@ def test_loop_rows_of_the_example() -> None:
     )
     assert first["positions"] == {"janine": "pursuer", "mathijs": "withdrawer"}
     assert first["elements"][0] == "everyday.janine.behavior"
-    assert first["elements"] == list(find_loops(load(EN))[0].elements)
+    assert first["elements"] == list(loops(load(EN))[0].elements)
     assert rows[1]["loop"] == 2
     assert rows[1]["domain"] == "sexual"
 
@@ -182,7 +182,7 @@ def test_balancing_intrapersonal_and_cross_domain_loops() -> None:
     )
     assert everyday["pattern"] == "pursue-withdraw"
     assert (sexual["loops"], sexual["pattern"], sexual["partners"]) == (0, None, 2)
-    assert sexual["reversals"] == {"everyday": compare_domains(case, "sexual", "everyday").kind.value}
+    assert sexual["reversals"] == {"everyday": domain_comparison(case, "sexual", "everyday").kind.value}
     loop_rows = table(case, loops=True)
     crossing = [row for row in loop_rows if row["domain"] is None]
     assert len(crossing) == 1
@@ -235,7 +235,7 @@ def test_inputs_folders_patterns_and_errors(tmp_path: Path) -> None:
         ("b.json", "caregiving"),
     ]
     assert len(table(str(tmp_path / "*.yaml"))) == 2
-    with pytest.raises(EftgraphError, match=r"no-such\.yaml: no such file or folder"):
+    with pytest.raises(CaseFileError, match=r"no-such\.yaml: no such file or folder"):
         table([EN, "no-such.yaml"])
     with pytest.raises(LoopLimitError):
         table(synthetic_case(partners=8, domains=("everyday",)), limit=100)
@@ -253,9 +253,9 @@ def test_families_of_three_to_six(people: int) -> None:
         ["pursuer"] if people % 2 else []
     )
     assert rows[0]["reversals"] == {"caregiving": "mirrored"}
-    loops = find_loops(case, domain="everyday", limit=None)
-    assert rows[0]["loops"] == len(loops) > people
-    assert rows[0]["reinforcing"] == len(loops)
+    found_loops = loops(case, domain="everyday", limit=None)
+    assert rows[0]["loops"] == len(found_loops) > people
+    assert rows[0]["reinforcing"] == len(found_loops)
     assert dict(positions(case, "caregiving"))["p1"].value == "pursuer"
     source = to_dot(case).source
     assert all(partner.name in source for partner in case.partners)
@@ -321,6 +321,16 @@ def test_cli_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     copy = tmp_path / "case.yaml"
     dump(load(EN), copy)
     before = copy.read_bytes()
-    assert main(["table", str(copy), "-o", str(copy)]) == 1
-    assert "is one of the case files read" in capsys.readouterr().err
+    assert main(["table", str(copy), "-o", str(copy)]) == 2  # a usage error, as in every command
+    assert "the output names an input file; eftgraph never writes over its input" in capsys.readouterr().err
     assert copy.read_bytes() == before
+
+
+def test_cli_output_dash_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = Path(EN).resolve()
+    monkeypatch.chdir(tmp_path)
+    assert main(["table", str(source), "-o", "-"]) == 0
+    assert capsys.readouterr().out == to_csv(table(source), CASE_COLUMNS)
+    assert not (tmp_path / "-").exists()

@@ -11,10 +11,10 @@ Examples
 from __future__ import annotations
 
 from eftgraph._anonymize import anonymize
-from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, compare_domains
+from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, domain_comparison
 from eftgraph._intervene import BreakingSet, InterventionPoints, intervention_points
 from eftgraph._io import dump, dumps, load, loads
-from eftgraph._loops import Loop, Pattern, Polarity, find_loops
+from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import (
     Case,
     Concern,
@@ -89,14 +89,14 @@ __all__ = [
     "UnknownDomainError",
     "__version__",
     "anonymize",
-    "compare_domains",
     "describe",
+    "domain_comparison",
     "dump",
     "dumps",
-    "find_loops",
     "intervention_points",
     "load",
     "loads",
+    "loops",
     "positions",
     "referrals",
     "render",

@@ -17,9 +17,9 @@ import re
 import sys
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from eftgraph._suggest import nearest
+from eftgraph._suggest import unknown
 from eftgraph.errors import LanguageError
 
 if sys.version_info >= (3, 11):
@@ -27,7 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["Catalog", "LanguageError", "catalog", "languages", "message"]
+__all__ = ["Catalog", "Labelled", "LanguageError", "catalog", "languages", "message"]
 
 FALLBACK = "en"
 
@@ -126,13 +126,16 @@ def capitalize(text: str) -> str:
 
 
 def resolve_language(language: object) -> str:
-    """A language code that has a catalog; `LanguageError` listing them if not."""
+    """A language code that has a catalog; `LanguageError` listing them if not.
+
+    >>> resolve_language("nld")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.LanguageError: unknown language 'nld' (allowed: en, nl); did you mean 'nl'?
+    """
     code = str(language)
     if code not in languages():
-        raise LanguageError(
-            f"no texts in language {code!r} (available: {', '.join(languages())})"
-            + (f"; did you mean {suggestion!r}?" if (suggestion := nearest(code, languages())) else "")
-        )
+        raise LanguageError(unknown("language", code, languages()))
     return code
 
 
@@ -145,3 +148,35 @@ def catalog(language: object) -> Catalog:
 def message(key: str, language: object = FALLBACK) -> str:
     """One message as text, for example the name of a pattern."""
     return str(catalog(language).get(key))
+
+
+class Labelled:
+    """Mixin for the str enums whose members are named in the message catalogs.
+
+    The class keyword ``catalog`` gives the section of the catalogs; a member's
+    name is the message ``<section>.<value>``. Put it before the enum base:
+    ``class Advice(Labelled, _StrEnum, catalog="advice")``.
+
+    >>> import enum
+    >>> class Pattern(Labelled, str, enum.Enum, catalog="pattern"):
+    ...     PURSUE_WITHDRAW = "pursue-withdraw"
+    >>> Pattern.PURSUE_WITHDRAW.label(), Pattern.PURSUE_WITHDRAW.label("nl")
+    ('Protest Polka', 'protestpolka')
+    """
+
+    __slots__ = ()
+    _catalog_section: ClassVar[str]
+
+    if TYPE_CHECKING:
+
+        @property
+        def value(self) -> str: ...
+
+    def __init_subclass__(cls, *, catalog: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if catalog is not None:
+            cls._catalog_section = catalog
+
+    def label(self, language: object = FALLBACK) -> str:
+        """The name in *language* (from the message catalogs)."""
+        return message(f"{self._catalog_section}.{self.value}", language)

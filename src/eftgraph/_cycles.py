@@ -1,4 +1,4 @@
-"""The simple-cycle search behind [`find_loops`][eftgraph.find_loops].
+"""The simple-cycle search behind [`loops`][eftgraph.loops].
 
 The graph is first reduced to what can lie on a cycle: nodes outside every
 strongly connected component go, and every *chain* (a run of nodes each
@@ -154,33 +154,12 @@ class CycleGraph:
                     out[u].append(v)
                     into[v].append(u)
 
-        def chained(u: int, v: int) -> bool:
-            return len(out[u]) == 1 and len(into[v]) == 1
-
+        live = [sizes[component[u]] >= 2 for u in range(n)]
+        chains = _chains(out, into, live)
         block_of = [-1] * n
-        chains: list[list[int]] = []
-        for head in range(n):
-            if sizes[component[head]] < 2 or (len(into[head]) == 1 and chained(into[head][0], head)):
-                continue
-            chain = [head]
-            x = head
-            while len(out[x]) == 1 and chained(x, out[x][0]):
-                x = out[x][0]
-                chain.append(x)
+        for b, chain in enumerate(chains):
             for x in chain:
-                block_of[x] = len(chains)
-            chains.append(chain)
-        for start in range(n):  # what is left are rings: components that are one simple cycle
-            if block_of[start] != -1 or sizes[component[start]] < 2:
-                continue
-            chain = [start]
-            x = out[start][0]
-            while x != start:
-                chain.append(x)
-                x = out[x][0]
-            for x in chain:
-                block_of[x] = len(chains)
-            chains.append(chain)
+                block_of[x] = b
 
         order = sorted(range(len(chains)), key=lambda b: min(chains[b]))
         renumber = {old: new for new, old in enumerate(order)}
@@ -343,3 +322,42 @@ def _bounded(
             stack.pop()
             used.pop()
             on_path.discard(path.pop())
+
+
+def _chains(
+    out: Sequence[Sequence[int]], into: Sequence[Sequence[int]], live: Sequence[bool]
+) -> list[list[int]]:
+    """The maximal chains of *live* nodes (a node with one way in and one way out continues its chain).
+
+    Chains start at a node that does not continue one; what is left then are rings:
+    components that are one simple cycle, each becoming one chain from its lowest node.
+    """
+
+    def chained(u: int, v: int) -> bool:
+        return len(out[u]) == 1 and len(into[v]) == 1
+
+    taken = [False] * len(live)
+    chains: list[list[int]] = []
+    for head in range(len(live)):
+        if not live[head] or (len(into[head]) == 1 and chained(into[head][0], head)):
+            continue
+        chain = [head]
+        x = head
+        while len(out[x]) == 1 and chained(x, out[x][0]):
+            x = out[x][0]
+            chain.append(x)
+        for x in chain:
+            taken[x] = True
+        chains.append(chain)
+    for start in range(len(live)):  # what is left are rings: components that are one simple cycle
+        if taken[start] or not live[start]:
+            continue
+        chain = [start]
+        x = out[start][0]
+        while x != start:
+            chain.append(x)
+            x = out[x][0]
+        for x in chain:
+            taken[x] = True
+        chains.append(chain)
+    return chains

@@ -1,7 +1,7 @@
 """Comparing two domains: positions in each, reversals, and the bridges between them.
 
 >>> from eftgraph import load
->>> comparison = compare_domains(load("examples/janine-mathijs.en.yaml"))
+>>> comparison = domain_comparison(load("examples/janine-mathijs.en.yaml"))
 >>> comparison.kind, comparison.reversals
 (<ReversalKind.MIRRORED: 'mirrored'>, ('janine', 'mathijs'))
 >>> [(b.source, b.target) for b in comparison.links]
@@ -17,19 +17,22 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eftgraph._catalog import catalog
+from eftgraph._catalog import Labelled, catalog
 from eftgraph._loops import check_domain
 from eftgraph._model import ElementKind, Position, _StrEnum
 from eftgraph._positions import PositionReason, Positions, positions
+from eftgraph.errors import OptionError
 
 if TYPE_CHECKING:
     from eftgraph._model import Case, Element
 
-__all__ = ["Bridge", "BridgeKind", "DomainComparison", "ReversalKind", "compare_domains"]
+__all__ = ["Bridge", "BridgeKind", "DomainComparison", "ReversalKind", "domain_comparison"]
 
 
-class ReversalKind(_StrEnum):
+class ReversalKind(Labelled, _StrEnum, catalog="reversal"):
     """How the partners' positions relate between two domains.
+
+    `label` names the kind in a language (``mirrored reversal``, ``gespiegelde omkering``, …).
 
     Only partners who take part in both domains count (a partner with no
     behaviour and no declared position in a domain is left out).
@@ -43,10 +46,6 @@ class ReversalKind(_StrEnum):
     """Nobody switches: the second cycle is more of the same."""
     UNDETERMINED = "undetermined"
     """A partner's position is undetermined in one of the domains, or fewer than two partners take part in both."""
-
-    def label(self, language: object = "en") -> str:
-        """The name of the kind in *language* (``mirrored reversal``, ``gespiegelde omkering``, …)."""
-        return str(catalog(language).get(f"reversal.{self.value}"))
 
 
 class BridgeKind(_StrEnum):
@@ -83,7 +82,7 @@ class Bridge:
 class DomainComparison:
     """Two domains side by side: positions, reversals, what connects them.
 
-    Build it with [`compare_domains`][eftgraph.compare_domains].
+    Build it with [`domain_comparison`][eftgraph.domain_comparison].
     """
 
     a: str
@@ -116,7 +115,7 @@ class DomainComparison:
         """Each partner's ``(position in a, position in b)``.
 
         >>> from eftgraph import load
-        >>> compare_domains(load("examples/janine-mathijs.en.yaml")).position_pairs()["janine"]
+        >>> domain_comparison(load("examples/janine-mathijs.en.yaml")).position_pairs()["janine"]
         (<Position.PURSUER: 'pursuer'>, <Position.WITHDRAWER: 'withdrawer'>)
         """
         first, second = self.positions[self.a], self.positions[self.b]
@@ -126,7 +125,7 @@ class DomainComparison:
 _FLIP = {Position.PURSUER: Position.WITHDRAWER, Position.WITHDRAWER: Position.PURSUER}
 
 
-def compare_domains(case: Case, a: str = "everyday", b: str = "sexual") -> DomainComparison:
+def domain_comparison(case: Case, a: str = "everyday", b: str = "sexual") -> DomainComparison:
     """Compare the cycles of two domains of a case.
 
     Parameters
@@ -154,7 +153,7 @@ def compare_domains(case: Case, a: str = "everyday", b: str = "sexual") -> Domai
     Examples
     --------
     >>> from eftgraph import load
-    >>> comparison = compare_domains(load("examples/janine-mathijs.en.yaml"))
+    >>> comparison = domain_comparison(load("examples/janine-mathijs.en.yaml"))
     >>> comparison.kind.label(), comparison.kind.label("nl")
     ('mirrored reversal', 'gespiegelde omkering')
     >>> [(b.source, b.target, b.words) for b in comparison.shared]  # doctest: +NORMALIZE_WHITESPACE
@@ -163,15 +162,15 @@ def compare_domains(case: Case, a: str = "everyday", b: str = "sexual") -> Domai
      ('everyday.janine.primary', 'sexual.janine.primary', ('loneliness',)),
      ('everyday.mathijs.primary', 'sexual.mathijs.primary', ('failure',)),
      ('everyday.mathijs.need', 'sexual.mathijs.need', ('good',))]
-    >>> compare_domains(load("examples/janine-mathijs.en.yaml"), "everyday", "caregiving")
+    >>> domain_comparison(load("examples/janine-mathijs.en.yaml"), "everyday", "caregiving")
     Traceback (most recent call last):
     ...
-    eftgraph.errors.UnknownDomainError: case 'janine-mathijs' has no domain 'caregiving' (its domains: everyday, sexual)
+    eftgraph.errors.UnknownDomainError: case 'janine-mathijs': unknown domain 'caregiving' (allowed: everyday, sexual)
     """
     check_domain(case, a)
     check_domain(case, b)
     if a == b:
-        raise ValueError(f"compare two different domains (got {a!r} twice)")
+        raise OptionError(f"compare two different domains (got {a!r} twice)")
     first, second = positions(case, a), positions(case, b)
     taking_part = [
         p.id

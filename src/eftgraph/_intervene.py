@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eftgraph._loops import Loop, find_loops
+import eftgraph._loops as _loops
+from eftgraph._loops import Loop
+from eftgraph.errors import OptionError
 
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
-__all__ = ["EXACT_STEPS", "MAX_SETS", "BreakingSet", "InterventionPoints", "intervention_points", "points_of"]
+__all__ = ["EXACT_STEPS", "MAX_SETS", "BreakingSet", "InterventionPoints", "intervention_points"]
 
 EXACT_STEPS = 200_000
 """The exact search for every smallest breaking set may take this many steps; beyond, a greedy heuristic."""
@@ -108,7 +110,12 @@ class InterventionPoints:
 
 
 def intervention_points(
-    case: Case, *, domain: str | None = None, max_length: int | None = None, limit: int | None = 10_000
+    case: Case,
+    *,
+    loops: Sequence[Loop] | None = None,
+    domain: str | None = None,
+    max_length: int | None = None,
+    limit: int | None = 10_000,
 ) -> InterventionPoints:
     """Elements ranked by the negative loops through them, and the smallest sets that break them all.
 
@@ -116,8 +123,12 @@ def intervention_points(
     ----------
     case
         The case.
+    loops
+        Loops of *case* already found with [`loops`][eftgraph.loops]; the
+        negative ones among them are used and no search is made (give *domain* and
+        *max_length* to `loops` then, not here).
     domain, max_length, limit
-        As for [`find_loops`][eftgraph.find_loops], which finds the loops (a case with
+        As for [`loops`][eftgraph.loops], which finds the loops (a case with
         more loops than *limit* raises [`LoopLimitError`][eftgraph.LoopLimitError]).
 
     Returns
@@ -149,11 +160,24 @@ def intervention_points(
     [('everyday.janine.behavior', 'everyday.janine.perception', 'everyday.janine.secondary')]
     >>> points.exact
     True
+
+    Loops found before give the same points, without a second search:
+
+    >>> from eftgraph import loops
+    >>> case = load("examples/janine-mathijs.en.yaml")
+    >>> intervention_points(case, loops=loops(case)) == intervention_points(case)
+    True
     """
-    return points_of(case, find_loops(case, domain=domain, max_length=max_length, limit=limit))
+    if loops is None:
+        loops = _loops.loops(case, domain=domain, max_length=max_length, limit=limit)
+    elif domain is not None or max_length is not None:
+        raise OptionError(
+            "intervention_points: give domain and max_length to eftgraph.loops, not with loops="
+        )
+    return _points(case, loops)
 
 
-def points_of(case: Case, found: Sequence[Loop]) -> InterventionPoints:
+def _points(case: Case, found: Sequence[Loop]) -> InterventionPoints:
     """The intervention points of the negative loops among *found* (loops of *case*)."""
     loops = tuple(loop for loop in found if loop.negative)
     rank = {element.id: i for i, element in enumerate(case.elements)}

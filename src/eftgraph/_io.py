@@ -8,17 +8,23 @@ import re
 from pathlib import Path
 from typing import Any
 
-from eftgraph._formats import FORMATS, MAX_FILE_BYTES, ParseFailure, dotted, parse
+import attrs
+
+from eftgraph._formats import FORMATS, parse
+from eftgraph._formats_document import ParseFailure, dotted, failure, line_column
+from eftgraph._limits import cap
 from eftgraph._model import Case, Element
 from eftgraph._output import write_atomic
 from eftgraph._sheets import collapse
-from eftgraph._structure import FORMAT_VERSION
-from eftgraph._suggest import nearest
-from eftgraph.errors import CaseFileError, Problem
+from eftgraph._structure import structure
+from eftgraph._structure_keys import FORMAT_VERSION
+from eftgraph._suggest import nearest, unknown
+from eftgraph.errors import CaseFileError, OptionError, Problem
 
 __all__ = ["dump", "dumps", "format_of", "load", "loads"]
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+"""The suffixes of case files, and the format (one of `eftgraph._formats.FORMATS`) each means."""
 MAX_PROBLEMS = 50
 """Most problems listed for one file; a last line counts the rest."""
 
@@ -49,13 +55,6 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return SUFFIXES[suffix]
 
 
-def _max_bytes() -> int:
-    try:
-        return int(os.environ.get("EFTGRAPH_MAX_FILE_BYTES", MAX_FILE_BYTES))
-    except ValueError:
-        return MAX_FILE_BYTES
-
-
 def load(path: str | os.PathLike[str]) -> Case:
     """Read a case file; the format comes from the suffix (``.yaml``, ``.yml``, ``.json``, ``.toml``).
 
@@ -69,37 +68,27 @@ def load(path: str | os.PathLike[str]) -> Case:
     """
     name = str(path)
     fmt = format_of(path)
-    limit = _max_bytes()
+    limit = cap("EFTGRAPH_MAX_FILE_BYTES")
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise CaseFileError([Problem(path="", message="no such file", file=name)], file=name) from None
+        raise _failure([Problem(path="", message="no such file")], name) from None
     except IsADirectoryError:
-        raise CaseFileError(
-            [Problem(path="", message="this is a folder, not a case file", file=name)], file=name
-        ) from None
+        raise _failure([Problem(path="", message="this is a folder, not a case file")], name) from None
     except OSError as error:
-        raise CaseFileError(
-            [Problem(path="", message=f"cannot read: {error.strerror}", file=name)], file=name
-        ) from None
+        raise _failure([Problem(path="", message=f"cannot read: {error.strerror}")], name) from None
     if len(data) > limit:
-        raise CaseFileError(
-            [
-                Problem(
-                    path="",
-                    message=f"the file is larger than the cap of {limit} bytes; "
-                    "set EFTGRAPH_MAX_FILE_BYTES to raise it",
-                    file=name,
-                )
-            ],
-            file=name,
-        )
+        message = f"the file is larger than the cap of {limit} bytes; set EFTGRAPH_MAX_FILE_BYTES to raise it"
+        raise _failure([Problem(path="", message=message)], name)
     return _loads(data, fmt, name)
 
 
 def loads(text: str | bytes, format: str = "yaml") -> Case:
     """Read a case from text in *format* (``yaml``, ``json`` or ``toml``).
+
+    Raises `eftgraph.CaseFileError` listing every problem of the text, and
+    `eftgraph.errors.OptionError` for a format that does not exist.
 
     Examples
     --------
@@ -115,80 +104,66 @@ def loads(text: str | bytes, format: str = "yaml") -> Case:
     >>> len(case.elements), len(case.links)
     (2, 2)
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r} (must be one of {', '.join(FORMATS)})")
+    _check_format(format)
     return _loads(text, format, None)
 
 
+def _check_format(format: str) -> None:
+    if format not in FORMATS:
+        raise OptionError(unknown("format", format, FORMATS))
+
+
 def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
-    from eftgraph._structure import structure
-
-    def fail(problems: list[Problem]) -> CaseFileError:
-        if len(problems) > MAX_PROBLEMS:  # a file of thousands of errors is not a case file; say so once
-            more = len(problems) - MAX_PROBLEMS
-            problems = [*problems[:MAX_PROBLEMS], Problem(path="", message=f"… and {more} more problems")]
-        return CaseFileError([p if p.file is not None else _with_file(p, file) for p in problems], file=file)
-
-    if isinstance(text, bytes):
-        raw = text
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise fail([Problem(path="", message="the file is UTF-16 text; save it as UTF-8")])
-        if b"\x00" in raw[:8192]:
-            raise fail([Problem(path="", message="this is a binary file, not a text case file")])
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            before = raw[: error.start]
-            line = before.count(b"\n") + 1
-            column = error.start - (before.rfind(b"\n") + 1) + 1
-            raise fail(
-                [
-                    Problem(
-                        path="",
-                        message=f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); "
-                        "save it as UTF-8",
-                        line=line,
-                        column=column,
-                    )
-                ]
-            ) from None
-    if "\x00" in text:
-        raise fail([Problem(path="", message="this is a binary file, not a text case file")])
-    found = _SURROGATE.search(text)
-    if found is not None:
-        ahead = text[: found.start()]
-        raise fail(
-            [
-                Problem(
-                    path="",
-                    message=f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not "
-                    "Unicode text; save the file as UTF-8",
-                    line=ahead.count("\n") + 1,
-                    column=found.start() - (ahead.rfind("\n") + 1) + 1,
-                )
-            ]
-        )
+    """Decode, parse and structure *text*; raise every problem of it, naming *file*."""
     try:
-        parsed = parse(text, fmt)
-    except ParseFailure as failure:
-        raise fail(failure.problems) from None
+        decoded = _decode(text) if isinstance(text, bytes) else text
+        _check_text(decoded)
+        parsed = parse(decoded, fmt)
+    except ParseFailure as error:
+        raise _failure(error.problems, file) from None
     escaped = _escaped_surrogate(parsed.data)
     if escaped is not None:  # written as an escape ("\ud800") in JSON, TOML or YAML
-        raise fail(
-            [
-                Problem(
-                    path=dotted(escaped),
-                    message="the text holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text",
-                    line=parsed.where.get(escaped, (None, None))[0],
-                    column=parsed.where.get(escaped, (None, None))[1],
-                )
-            ]
-        )
+        line, column = parsed.where.get(escaped, (None, None))
+        message = "the text holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text"
+        raise _failure([Problem(path=dotted(escaped), message=message, line=line, column=column)], file)
     result = structure(parsed, file or "<string>")
     if isinstance(result, list):
-        ordered = sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0))
-        raise fail(ordered)
+        raise _failure(sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0)), file)
     return result
+
+
+def _failure(problems: list[Problem], file: str | None) -> CaseFileError:
+    """The error listing *problems* of *file*, at most `MAX_PROBLEMS` of them."""
+    if len(problems) > MAX_PROBLEMS:  # a file of thousands of errors is not a case file; say so once
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(path="", message=f"… and {more} more problems")]
+    return CaseFileError([p if p.file is not None else _with_file(p, file) for p in problems], file=file)
+
+
+def _decode(raw: bytes) -> str:
+    """The text of the UTF-8 bytes *raw*; a `ParseFailure` for any other encoding."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise failure("the file is UTF-16 text; save it as UTF-8")
+    if b"\x00" in raw[:8192]:
+        raise failure("this is a binary file, not a text case file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        raise failure(message, *line_column(raw[: error.start].decode("latin-1"))) from None
+
+
+def _check_text(text: str) -> None:
+    """Raise a `ParseFailure` when *text* is not Unicode text (a NUL, a lone surrogate)."""
+    if "\x00" in text:
+        raise failure("this is a binary file, not a text case file")
+    found = _SURROGATE.search(text)
+    if found is not None:
+        message = (
+            f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not "
+            "Unicode text; save the file as UTF-8"
+        )
+        raise failure(message, *line_column(text[: found.start()]))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -212,8 +187,6 @@ def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
 
 
 def _with_file(problem: Problem, file: str | None) -> Problem:
-    import attrs
-
     return attrs.evolve(problem, file=file or "<string>")
 
 
@@ -259,9 +232,9 @@ def to_document(case: Case) -> dict[str, Any]:
     if parts.elements:
         body["elements"] = [_element_item(e) for e in parts.elements]
         derived.update(dict.fromkeys(e.domain for e in parts.elements))
-    if parts.positions:
+    if parts.declared_positions:
         positions: dict[str, dict[str, str]] = {}
-        for declaration in parts.positions:
+        for declaration in parts.declared_positions:
             positions.setdefault(declaration.domain, {})[declaration.partner] = declaration.position.value
         body["positions"] = positions
         derived.update(dict.fromkeys(positions))
@@ -302,6 +275,8 @@ def _element_item(e: Element) -> dict[str, Any]:
 def dumps(case: Case, format: str = "yaml") -> str:
     """The case as case-file text; ``loads(dumps(case, f), f) == case`` for every format.
 
+    Raises `eftgraph.errors.OptionError` for a format that does not exist.
+
     Examples
     --------
     >>> case = load("examples/janine-mathijs.en.yaml")
@@ -309,9 +284,12 @@ def dumps(case: Case, format: str = "yaml") -> str:
     True
     >>> print(dumps(case).splitlines()[0])
     eftgraph: 1
+    >>> dumps(case, "yml")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.OptionError: unknown format 'yml' (allowed: yaml, json, toml); did you mean 'yaml'?
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r} (must be one of {', '.join(FORMATS)})")
+    _check_format(format)
     doc = to_document(case)
     if format == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

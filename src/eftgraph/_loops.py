@@ -7,39 +7,32 @@ more (a shortcut link, a cycle inside one partner, a cycle that crosses domains)
 
 >>> from eftgraph import load
 >>> case = load("examples/janine-mathijs.en.yaml")
->>> [(loop.domains, str(loop.pattern)) for loop in find_loops(case)]
+>>> [(loop.domains, str(loop.pattern)) for loop in loops(case)]
 [(('everyday',), 'pursue-withdraw'), (('sexual',), 'pursue-withdraw')]
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
-import weakref
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eftgraph._catalog import message
-from eftgraph._cycles import CycleGraph
-from eftgraph._model import ElementKind, Position, Sign, Stance, _StrEnum
-from eftgraph._suggest import nearest
-from eftgraph.errors import LoopLimitError, UnknownDomainError
+from eftgraph._catalog import Labelled
+from eftgraph._loops_index import PURSUE, SECURE, WITHDRAW, Index, gc_paused, prepared
+from eftgraph._model import ElementKind, Position, Stance, _StrEnum
+from eftgraph._suggest import unknown
+from eftgraph.errors import LoopLimitError, OptionError, UnknownDomainError
 
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
-__all__ = ["Loop", "Pattern", "Polarity", "find_loops"]
+__all__ = ["Loop", "Pattern", "Polarity", "check_domain", "loop_record", "loops"]
 
 
-class _Named(_StrEnum):
-    """A str enum whose members are named in the message catalogs (``<enum name>.<value>``)."""
-
-    def label(self, language: object = "en") -> str:
-        """The name in *language* (from the message catalogs)."""
-        return message(f"{type(self).__name__.lower()}.{self.value}", language)
+class _Named(Labelled, _StrEnum):
+    """A str enum named in the message catalogs, with its English and Dutch names at hand."""
 
     @property
     def english(self) -> str:
@@ -52,7 +45,7 @@ class _Named(_StrEnum):
         return self.label("nl")
 
 
-class Polarity(_Named):
+class Polarity(_Named, catalog="polarity"):
     """Whether a loop amplifies itself (``reinforcing``) or damps itself (``balancing``).
 
     A loop is reinforcing when the product of its link signs is positive (an
@@ -66,7 +59,7 @@ class Polarity(_Named):
     BALANCING = "balancing"
 
 
-class Pattern(_Named):
+class Pattern(_Named, catalog="pattern"):
     """The pattern of an interactional loop (Johnson's "demon dialogues", DESIGN §1).
 
     Taken from the stances of the behaviours on the loop: at least one pursue
@@ -96,7 +89,7 @@ class Loop:
     id), so the same loop always reads the same.
 
     >>> from eftgraph import load
-    >>> loop = find_loops(load("examples/janine-mathijs.en.yaml"), domain="everyday")[0]
+    >>> loop = loops(load("examples/janine-mathijs.en.yaml"), domain="everyday")[0]
     >>> loop.elements[:3]
     ('everyday.janine.behavior', 'everyday.mathijs.perception', 'everyday.mathijs.fear')
     >>> loop.partners, loop.interactional, loop.polarity, loop.pattern
@@ -165,130 +158,55 @@ class Loop:
         }
 
 
-# --- the search ------------------------------------------------------------------------------------
+def loop_record(loop: Loop) -> dict[str, Any]:
+    """*loop* as plain data: strings, numbers, booleans, lists and dicts, the same keys in the same order.
 
-_STANCE_FIELD = {Stance.PURSUE: 0, Stance.WITHDRAW: 1, Stance.REACH: 2, Stance.RESPOND: 2, None: 3}
-"""The stance fields of an element code: pursue, withdraw, secure (reach or respond), no stance."""
-_STANCE_NAMES = ("pursue", "withdraw", "secure", "none")
-_PURSUE, _WITHDRAW, _SECURE, _NO_STANCE = (1 << i for i in range(4))
+    The one place a loop becomes a record: the research table and the ``loops``
+    command's JSON take theirs from here.
 
-
-def _pattern(stances: int) -> Pattern:
-    """The pattern of a loop from the stance fields present on it (a bit per field)."""
-    if stances & _PURSUE and stances & _WITHDRAW:
-        return Pattern.PURSUE_WITHDRAW
-    if stances == _PURSUE:
-        return Pattern.ATTACK_ATTACK
-    if stances == _WITHDRAW:
-        return Pattern.WITHDRAW_WITHDRAW
-    if stances == _SECURE:
-        return Pattern.SECURE
-    return Pattern.MIXED
-
-
-@attrs.frozen
-class _Prepared:
-    """A case (or one domain of it) ready for the search (see `eftgraph._cycles`)."""
-
-    graph: CycleGraph
-    code: Sequence[int]
-    """Per block, a number whose sum over a loop counts what the loop holds.
-
-    Fields of `width` bits each: one per partner, one per domain, four for the
-    behaviours' stances (pursue, withdraw, secure, none), one for the ``-`` links inside
-    the block, one for its elements. Summing (in C) is much faster than OR-ing, and a
-    block stands for a whole chain of elements.
+    Examples
+    --------
+    >>> from eftgraph import load
+    >>> record = loop_record(loops(load("examples/janine-mathijs.en.yaml"))[1])
+    >>> list(record)
+    ['elements', 'partners', 'domains', 'length', 'interactional', 'polarity', 'pattern', 'negative', 'stances', 'positions']
+    >>> record["domains"], record["pattern"], record["stances"], record["positions"]
+    (['sexual'], 'pursue-withdraw', {'janine': 'withdraw', 'mathijs': 'pursue'}, {'janine': 'withdrawer', 'mathijs': 'pursuer'})
     """
-    negative: frozenset[tuple[int, int]]
-    """The ``-`` links between blocks, as block pairs."""
-    width: int
-    fields: int
-    """The number of fields."""
-
-
-def _build(case: Case, domain: str | None) -> _Prepared:
-    elements = case.elements if domain is None else tuple(case.elements_in(domain))
-    ids = [e.id for e in elements]
-    rank = {element_id: i for i, element_id in enumerate(ids)}
-    pairs = []
-    negative = set()
-    for link in case.links:  # sorted by (source rank, target rank)
-        u = rank.get(link.source)
-        v = rank.get(link.target)
-        if u is None or v is None:
-            continue
-        pairs.append((u, v))
-        if link.sign is Sign.DAMPENS:
-            negative.add((u, v))
-    graph = CycleGraph.build(ids, pairs)
-    width = max(1, len(ids).bit_length())
-    n_partners, n_domains = len(case.partners), len(case.domains)
-    fields = n_partners + n_domains + len(_STANCE_NAMES) + 2
-    partner_field = {p.id: 1 << (width * i) for i, p in enumerate(case.partners)}
-    domain_field = {name: 1 << (width * (n_partners + i)) for i, name in enumerate(case.domains)}
-    stance_shift = width * (n_partners + n_domains)
-    negative_field = 1 << (width * (fields - 2))
-    element_field = 1 << (width * (fields - 1))
-    element_code = [
-        (partner_field[e.partner] if e.partner is not None else 0)
-        + domain_field[e.domain]
-        + (1 << (stance_shift + width * _STANCE_FIELD[e.stance]) if e.kind is ElementKind.BEHAVIOR else 0)
-        + element_field
-        for e in elements
-    ]
-    code = [sum(element_code[rank[name]] for name in members) for members in graph.members]
-    if negative:
-        for block, inner in enumerate(graph.inner):
-            code[block] += negative_field * sum(pair in negative for pair in inner)
-    between = frozenset(
-        (a, b)
-        for a, nbrs in enumerate(graph.successors)
-        for b in nbrs
-        if (graph.exit[a], graph.entry[b]) in negative
-    )
-    return _Prepared(graph, code, between, width, fields)
-
-
-_PREPARED: dict[int, tuple[weakref.ref[Case], dict[str | None, _Prepared]]] = {}
-"""Graphs ready for the search, per live case (by id) and domain. A case is immutable, so its graph
-never changes; the entry goes when the case does. Repeated analyses of one case (loops, intervention
-points, narratives, figures) build it once."""
-
-
-def _prepared(case: Case, domain: str | None) -> _Prepared:
-    key = id(case)
-    entry = _PREPARED.get(key)
-    if entry is None or entry[0]() is not case:
-        entry = (weakref.ref(case, lambda _, key=key: _PREPARED.pop(key, None)), {})  # type: ignore[misc]
-        _PREPARED[key] = entry
-    graphs = entry[1]
-    prepared = graphs.get(domain)
-    if prepared is None:
-        with _gc_paused():
-            prepared = graphs[domain] = _build(case, domain)
-    return prepared
-
-
-# --- find_loops -------------------------------------------------------------------------------------
+    return {
+        "elements": list(loop.elements),
+        "partners": list(loop.partners),
+        "domains": list(loop.domains),
+        "length": len(loop.elements),
+        "interactional": loop.interactional,
+        "polarity": loop.polarity.value,
+        "pattern": None if loop.pattern is None else loop.pattern.value,
+        "negative": loop.negative,
+        "stances": {p: None if s is None else s.value for p, s in loop.stances.items()},
+        "positions": {p: position.value for p, position in loop.positions.items()},
+    }
 
 
 def check_domain(case: Case, domain: str) -> str:
-    """*domain* if the case has it; else an [`UnknownDomainError`][eftgraph.UnknownDomainError] listing its domains."""
+    """*domain* if the case has it; else an [`UnknownDomainError`][eftgraph.UnknownDomainError] listing its domains.
+
+    >>> from eftgraph import load
+    >>> check_domain(load("examples/janine-mathijs.en.yaml"), "sexueel")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.UnknownDomainError: case 'janine-mathijs': unknown domain 'sexueel' (allowed: everyday, sexual); did you mean 'sexual'?
+    """
     if domain not in case.domains:
-        suggestion = nearest(domain, case.domains)
-        raise UnknownDomainError(
-            f"case {case.id!r} has no domain {domain!r} (its domains: {', '.join(case.domains) or 'none'})"
-            + (f"; did you mean {suggestion!r}?" if suggestion else "")
-        )
+        raise UnknownDomainError(f"case {case.id!r}: " + unknown("domain", domain, case.domains))
     return domain
 
 
 def _check_count(name: str, value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValueError(f"{name} must be a whole number ≥ 0 or None (got {value!r})")
+        raise OptionError(f"{name} must be a whole number ≥ 0 or None (got {value!r})")
 
 
-def find_loops(
+def loops(
     case: Case, *, domain: str | None = None, max_length: int | None = None, limit: int | None = 10_000
 ) -> list[Loop]:
     """Every simple cycle of the case graph, most important first.
@@ -320,14 +238,13 @@ def find_loops(
     --------
     >>> from eftgraph import load
     >>> case = load("examples/janine-mathijs.en.yaml")
-    >>> loops = find_loops(case)
-    >>> for loop in loops:
+    >>> for loop in loops(case):
     ...     print(loop.domains, len(loop.elements), loop.pattern, {p: str(x) for p, x in loop.positions.items()})
     ('everyday',) 10 pursue-withdraw {'janine': 'pursuer', 'mathijs': 'withdrawer'}
     ('sexual',) 8 pursue-withdraw {'janine': 'withdrawer', 'mathijs': 'pursuer'}
-    >>> find_loops(case, max_length=8)[0].domains
+    >>> loops(case, max_length=8)[0].domains
     ('sexual',)
-    >>> find_loops(case, limit=1)
+    >>> loops(case, limit=1)
     Traceback (most recent call last):
     ...
     eftgraph.errors.LoopLimitError: case 'janine-mathijs' has more than 1 loop: the search stopped at loop 2. Narrow it to one domain (domain=..., --domain; domains: everyday, sexual) or to short loops (max_length=..., --max-length), or raise the limit (limit=..., --limit).
@@ -336,26 +253,52 @@ def find_loops(
     _check_count("limit", limit)
     if domain is not None:
         check_domain(case, domain)
-    prepared = _prepared(case, domain)
-    graph, width, fields = prepared.graph, prepared.width, prepared.fields
-    code_of, negative = prepared.code.__getitem__, prepared.negative
+    index = prepared(case, domain)
+    with gc_paused():
+        groups = _grouped(case, index, index.graph.cycles(max_length), limit)
+        return _made(case, index, groups)
+
+
+def _pattern(stances: int) -> Pattern:
+    """The pattern of a loop from the stance fields present on it (a bit per field)."""
+    if stances & PURSUE and stances & WITHDRAW:
+        return Pattern.PURSUE_WITHDRAW
+    if stances == PURSUE:
+        return Pattern.ATTACK_ATTACK
+    if stances == WITHDRAW:
+        return Pattern.WITHDRAW_WITHDRAW
+    if stances == SECURE:
+        return Pattern.SECURE
+    return Pattern.MIXED
+
+
+_Profile = tuple[tuple[str, ...], tuple[str, ...], Polarity, Pattern | None]
+"""What loops with one code sum share: partners, domains, polarity, pattern."""
+_Bucket = list[tuple[tuple[int, ...], _Profile]]
+_Group = tuple[int, tuple[int, ...], bool, int]
+"""The sort key of a bucket: not interactional-reinforcing, domain ranks, secure, minus the length."""
+
+
+def _grouped(
+    case: Case, index: Index, search: Iterable[tuple[int, ...]], limit: int | None
+) -> dict[_Group, _Bucket]:
+    """Every cycle of *search* with its profile, in one bucket per sort group.
+
+    The search yields the cycles in lexicographic order of their elements' ranks (see
+    eftgraph._cycles). Cycles go into one bucket per sort group (length included) in that
+    order, so that order is the final tie-break at no cost. Per cycle the work is kept
+    small: one sum over the block codes, one dict look-up, one append.
+    """
+    width, fields, negative = index.width, index.fields, index.negative
+    code_of = index.code.__getitem__
     field = (1 << width) - 1
     lowest = sum(1 << (width * i) for i in range(fields - 2))  # the lowest bit of each presence field
     n_partners, n_domains = len(case.partners), len(case.domains)
+    bucket_of: dict[int, tuple[_Bucket, _Profile]] = {}
+    by_presence: dict[tuple[int, int, int], tuple[_Bucket, _Profile]] = {}
+    groups: dict[_Group, _Bucket] = {}
 
-    # The search yields the cycles in lexicographic order of their elements' ranks (see
-    # eftgraph._cycles). Cycles go into one bucket per sort group (length included) in that
-    # order, so that order is the final tie-break at no cost. Per cycle the work is kept
-    # small: one sum over the block codes, one dict look-up, one append, one object.
-    search = graph.cycles(max_length)
-    most = sys.maxsize if limit is None else limit
-    Profile = tuple[tuple[str, ...], tuple[str, ...], Polarity, Pattern | None]
-    Bucket = list[tuple[tuple[int, ...], Profile]]
-    bucket_of: dict[int, tuple[Bucket, Profile]] = {}
-    by_presence: dict[tuple[int, int, int], tuple[Bucket, Profile]] = {}
-    groups: dict[tuple[int, tuple[int, ...], bool, int], Bucket] = {}
-
-    def new_bucket(key: int) -> tuple[Bucket, Profile]:
+    def new_bucket(key: int) -> tuple[_Bucket, _Profile]:
         """The bucket and profile of the cycles whose summed codes make *key* (bit 0: odd crossings)."""
         total = key >> 1
         smeared = total
@@ -378,37 +321,38 @@ def find_loops(
         bucket_of[key] = entry
         return entry
 
-    with _gc_paused():
-        for count, cycle in enumerate(search, 1):
-            if count > most:
-                raise _limit_error(case, most)
-            key = sum(map(code_of, cycle)) << 1
-            if (
-                negative
-                and sum(pair in negative for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)) & 1
-            ):
-                key |= 1
-            entry = bucket_of.get(key)
-            if entry is None:
-                entry = new_bucket(key)
-            entry[0].append((cycle, entry[1]))
+    most = sys.maxsize if limit is None else limit
+    for count, cycle in enumerate(search, 1):
+        if count > most:
+            raise _limit_error(case, most)
+        key = sum(map(code_of, cycle)) << 1
+        if negative and sum(pair in negative for pair in zip(cycle, cycle[1:] + cycle[:1], strict=True)) & 1:
+            key |= 1
+        entry = bucket_of.get(key)
+        if entry is None:
+            entry = new_bucket(key)
+        entry[0].append((cycle, entry[1]))
+    return groups
 
-        loops: list[Loop] = []
-        append = loops.append
-        new = object.__new__
-        set_elements, set_partners, set_domains, set_polarity, set_pattern, set_case = _SETTERS
-        elements_of = graph.elements
-        for group in sorted(groups):
-            for cycle, (partners, domains, polarity, pattern) in groups[group]:
-                # Loop(...) without the generic attrs __init__: the same slots, set directly (faster).
-                loop = new(Loop)
-                set_elements(loop, elements_of(cycle))
-                set_partners(loop, partners)
-                set_domains(loop, domains)
-                set_polarity(loop, polarity)
-                set_pattern(loop, pattern)
-                set_case(loop, case)
-                append(loop)
+
+def _made(case: Case, index: Index, groups: dict[_Group, _Bucket]) -> list[Loop]:
+    """The loops of *groups*, group by group in sort order."""
+    loops: list[Loop] = []
+    append = loops.append
+    new = object.__new__
+    set_elements, set_partners, set_domains, set_polarity, set_pattern, set_case = _SETTERS
+    elements_of = index.graph.elements
+    for group in sorted(groups):
+        for cycle, (partners, domains, polarity, pattern) in groups[group]:
+            # Loop(...) without the generic attrs __init__: the same slots, set directly (faster).
+            loop = new(Loop)
+            set_elements(loop, elements_of(cycle))
+            set_partners(loop, partners)
+            set_domains(loop, domains)
+            set_polarity(loop, polarity)
+            set_pattern(loop, pattern)
+            set_case(loop, case)
+            append(loop)
     return loops
 
 
@@ -422,19 +366,6 @@ assert tuple(f.name for f in attrs.fields(Loop)) == (
     "pattern",
     "case",
 )
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small objects are made (it would scan them all)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _limit_error(case: Case, limit: int) -> LoopLimitError:

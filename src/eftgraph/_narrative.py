@@ -4,8 +4,8 @@ Every word comes from the message catalogs (``eftgraph/messages/<language>.toml`
 so a new language is a new file. The sentences use the partners' names and
 pronouns and the therapist's own labels, unchanged.
 
->>> from eftgraph import find_loops, load
->>> loop = find_loops(load("examples/janine-mathijs.en.yaml"))[0]
+>>> from eftgraph import loops, load
+>>> loop = loops(load("examples/janine-mathijs.en.yaml"))[0]
 >>> print(describe(loop).split(". ")[0])
 The everyday cycle is a Protest Polka: Janine is the pursuer and Mathijs the withdrawer
 """
@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from eftgraph._catalog import Catalog, capitalize, catalog
-from eftgraph._domains import DomainComparison, ReversalKind, compare_domains
-from eftgraph._loops import Loop, Pattern, Polarity, find_loops
+from eftgraph._domains import DomainComparison, ReversalKind, domain_comparison
+from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import Case, ElementKind, Position, Stance
 from eftgraph._positions import PositionReason, positions
 from eftgraph._referrals import referrals
@@ -56,8 +56,8 @@ def describe(obj: Case | Loop | DomainComparison, *, language: object = None) ->
 
     Examples
     --------
-    >>> from eftgraph import compare_domains, load
-    >>> print(describe(compare_domains(load("examples/janine-mathijs.yaml"))).split(". ")[0])
+    >>> from eftgraph import domain_comparison, load
+    >>> print(describe(domain_comparison(load("examples/janine-mathijs.yaml"))).split(". ")[0])
     In het dagelijks leven is Janine de achtervolger en Mathijs de terugtrekker; in hun seksuele relatie is het precies andersom: Mathijs is de achtervolger en Janine de terugtrekker
     >>> describe("a case")
     Traceback (most recent call last):
@@ -294,12 +294,12 @@ class _Writer:
         case = self.case
         where = self.domain(domain, "in")
         try:
-            return find_loops(case, domain=domain), None
+            return loops(case, domain=domain), None
         except LoopLimitError:
             pass
         note = _sentence(self.text("case.too_many", **{"in": where}))
         try:
-            return find_loops(case, domain=domain, max_length=SHORT_LOOPS), note
+            return loops(case, domain=domain, max_length=SHORT_LOOPS), note
         except LoopLimitError:
             return [], note
 
@@ -341,7 +341,7 @@ class _Writer:
         if crossing:
             paragraphs.append(crossing)
         for other in case.domains[1:]:
-            paragraphs.append(self.comparison(compare_domains(case, case.domains[0], other)))
+            paragraphs.append(self.comparison(domain_comparison(case, case.domains[0], other)))
         found = referrals(case)
         if found:
             lines = [str(self.texts.get("case.referrals"))]
@@ -365,10 +365,10 @@ class _Writer:
         if len(self.case.domains) < 2:
             return None
         try:
-            loops = find_loops(self.case)
+            found_loops = loops(self.case)
         except LoopLimitError:
             return None
-        crossing = [loop for loop in loops if loop.negative and len(loop.domains) > 1]
+        crossing = [loop for loop in found_loops if loop.negative and len(loop.domains) > 1]
         if not crossing:
             return None
         domains = [d for d in self.case.domains if any(d in loop.domains for loop in crossing)]

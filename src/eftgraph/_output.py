@@ -8,7 +8,9 @@ refused with an [`OutputError`][eftgraph.errors.OutputError].
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -58,12 +60,16 @@ def refuse_input(output: StrPath, inputs: Iterable[StrPath], *, what: str = "the
 def write_atomic(path: StrPath, data: bytes, *, replace: bool = True) -> None:
     """Write *data* to a temporary file beside *path*, then move it into place.
 
-    A crash leaves either the old file or the new one, never half of one. With
+    A crash leaves either the old file or the new one, never half of one. A character
+    device or a named pipe (``/dev/null``, ``/dev/stdout``) is written into, never replaced;
+    a folder, a block device or a socket is refused. With
     ``replace=False`` an existing *path* is left alone and ``FileExistsError`` raised.
     Any other failure (a full disk, a missing folder) is an
     [`OutputError`][eftgraph.errors.OutputError] and leaves the old file as it was.
     """
     target = Path(path)
+    if replace and _write_into_device(target, data):
+        return
     directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -86,6 +92,44 @@ def write_atomic(path: StrPath, data: bytes, *, replace: bool = True) -> None:
         raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _write_into_device(target: Path, data: bytes) -> bool:
+    """Write into *target* when it is a character device or a named pipe (``/dev/null``,
+    ``/dev/stdout``); refuse any other existing non-regular file. False: a regular file or none.
+
+    A device is never replaced by a regular file (as root that would break the machine).
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OutputError(f"{target}: cannot write: a loop of symbolic links") from None
+        return False  # let the ordinary write report it
+    if stat.S_ISREG(mode):
+        return False
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{target}: cannot write: {os.strerror(errno.EISDIR)}")
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        kind = "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "special"
+        raise OutputError(f"{target}: cannot write: it is {kind}, not a file; eftgraph never replaces it")
+    try:  # a pipe with no reader would block: open without waiting, then write as usual
+        handle = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        reason = "no program reads from the pipe" if error.errno == errno.ENXIO else error.strerror
+        raise OutputError(f"{target}: cannot write: {reason}") from None
+    try:
+        os.set_blocking(handle, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
+    finally:
+        os.close(handle)
+    return True
 
 
 def write_new(path: StrPath, data: bytes) -> None:

@@ -141,7 +141,7 @@ def positions(case: Case, domain: str) -> Positions:
     >>> positions(case, "sexual")
     Traceback (most recent call last):
     ...
-    eftgraph.errors.UnknownDomainError: case 'x' has no domain 'sexual' (its domains: everyday)
+    eftgraph.errors.UnknownDomainError: case 'x': unknown domain 'sexual' (allowed: everyday)
     """
     check_domain(case, domain)
     behaviours: dict[str, list[tuple[str, Stance | None]]] = {p.id: [] for p in case.partners}

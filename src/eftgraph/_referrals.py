@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eftgraph._catalog import catalog
+from eftgraph._catalog import Labelled, catalog
 from eftgraph._model import ConcernKind, _StrEnum
 
 if TYPE_CHECKING:
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["Advice", "Referral", "referrals"]
 
 
-class Advice(_StrEnum):
-    """What a concern outside the cycle calls for."""
+class Advice(Labelled, _StrEnum, catalog="advice"):
+    """What a concern outside the cycle calls for; `label` gives a short name (``refer to a sexologist``, …)."""
 
     SEXOLOGIST = "sexologist"
     """Refer to a sexologist: dysfunction, illness, disability, paraphilia."""
@@ -40,10 +40,6 @@ class Advice(_StrEnum):
     """Coercion: safety first; couple therapy may be contraindicated."""
     SPECIALIST = "specialist"
     """Anything else outside the cycle: consider a fitting specialist."""
-
-    def label(self, language: object = "en") -> str:
-        """A short name of the advice in *language* (``refer to a sexologist``, …)."""
-        return str(catalog(language).get(f"advice.{self.value}"))
 
 
 ADVICE = {

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Protocol
 
 import attrs
 
-from eftgraph._model import (
-    Case,
-    DeclaredPosition,
-    Element,
-    ElementKind,
-    Link,
-    Position,
-    Sign,
-    Stance,
-    _optional_position,
-    _stance,
-)
+from eftgraph._records import DeclaredPosition, Element, Link
+from eftgraph._vocabulary import ElementKind, Position, Sign, Stance, to_optional_position, to_stance
 from eftgraph.errors import CaseError, Problem
 
-__all__ = ["SLOTS", "Sheet"]
+__all__ = ["SLOTS", "Collapsed", "Sheet", "collapse", "expand", "standard_links"]
 
 SLOTS: dict[str, ElementKind] = {
     "trigger": ElementKind.TRIGGER,
@@ -64,8 +55,8 @@ class Sheet:
 
     domain: str
     partner: str
-    position: Position | None = attrs.field(default=None, converter=_optional_position, kw_only=True)
-    stance: Stance | None = attrs.field(default=None, converter=_stance, kw_only=True)
+    position: Position | None = attrs.field(default=None, converter=to_optional_position, kw_only=True)
+    stance: Stance | None = attrs.field(default=None, converter=to_stance, kw_only=True)
     trigger: str | None = attrs.field(default=None, kw_only=True)
     behavior: str | None = attrs.field(default=None, kw_only=True)
     perception: str | None = attrs.field(default=None, kw_only=True)
@@ -162,6 +153,21 @@ def standard_links(present: dict[tuple[str, str], set[str]]) -> list[tuple[str, 
     return pairs
 
 
+class CaseParts(Protocol):
+    """What `collapse` reads of a case (the case model builds on this module, not the reverse)."""
+
+    @property
+    def elements(self) -> tuple[Element, ...]: ...
+
+    @property
+    def links(self) -> tuple[Link, ...]: ...
+
+    @property
+    def declared_positions(self) -> tuple[DeclaredPosition, ...]: ...
+
+    def element(self, element_id: str, /) -> Element: ...
+
+
 @attrs.frozen
 class Collapsed:
     """A case split into what sheets say and what the general form must say."""
@@ -169,37 +175,14 @@ class Collapsed:
     sheets: tuple[Sheet, ...]
     elements: tuple[Element, ...]
     links: tuple[Link, ...]
-    positions: tuple[DeclaredPosition, ...]
+    declared_positions: tuple[DeclaredPosition, ...]
 
 
-def collapse(case: Case) -> Collapsed:
+def collapse(case: CaseParts) -> Collapsed:
     """Write back as sheets whatever expands to exactly the same elements and links."""
-    declared = {(d.domain, d.partner): d.position for d in case.positions}
-    groups: dict[tuple[str, str], dict[str, Element]] = {}
-    for element in case.elements:
-        if element.partner is None:
-            continue
-        for slot, kind in SLOTS.items():
-            if element.kind is kind and element.id == slot_id(element.domain, element.partner, slot):
-                groups.setdefault((element.domain, element.partner), {})[slot] = element
-    candidates: dict[tuple[str, str], dict[str, Element]] = {}
-    for key, slots in groups.items():
-        behavior = slots.get("behavior")
-        if behavior is None:
-            continue
-        position = declared.get(key)
-        if position is not None and behavior.stance is not position.stance:
-            continue
-        candidates[key] = slots
+    declared = {(d.domain, d.partner): d.position for d in case.declared_positions}
     links = {(link.source, link.target): link for link in case.links}
-    while True:
-        present = {key: set(slots) for key, slots in candidates.items()}
-        missing = [pair for pair in standard_links(present) if pair not in links]
-        if not missing:
-            break
-        for source, _ in missing:
-            domain, partner = case.element(source).domain, case.element(source).partner
-            candidates.pop((domain, str(partner)), None)
+    candidates = _whole_sheets(case, _sheet_columns(case, declared), links)
     implied = {
         pair
         for pair in standard_links({key: set(slots) for key, slots in candidates.items()})
@@ -216,5 +199,46 @@ def collapse(case: Case) -> Collapsed:
         sheets=tuple(sheets),
         elements=tuple(e for e in case.elements if e.id not in in_sheets),
         links=tuple(link for pair, link in links.items() if pair not in implied),
-        positions=tuple(d for d in case.positions if (d.domain, d.partner) not in candidates),
+        declared_positions=tuple(
+            d for d in case.declared_positions if (d.domain, d.partner) not in candidates
+        ),
     )
+
+
+def _sheet_columns(
+    case: CaseParts, declared: dict[tuple[str, str], Position]
+) -> dict[tuple[str, str], dict[str, Element]]:
+    """Elements with slot ids, per ``(domain, partner)``, where a sheet could say them."""
+    groups: dict[tuple[str, str], dict[str, Element]] = {}
+    for element in case.elements:
+        if element.partner is None:
+            continue
+        for slot, kind in SLOTS.items():
+            if element.kind is kind and element.id == slot_id(element.domain, element.partner, slot):
+                groups.setdefault((element.domain, element.partner), {})[slot] = element
+    columns: dict[tuple[str, str], dict[str, Element]] = {}
+    for key, slots in groups.items():
+        behavior = slots.get("behavior")
+        if behavior is None:
+            continue
+        position = declared.get(key)
+        if position is not None and behavior.stance is not position.stance:
+            continue
+        columns[key] = slots
+    return columns
+
+
+def _whole_sheets(
+    case: CaseParts,
+    candidates: dict[tuple[str, str], dict[str, Element]],
+    links: dict[tuple[str, str], Link],
+) -> dict[tuple[str, str], dict[str, Element]]:
+    """*candidates* less the columns whose standard wiring the case does not have."""
+    while True:
+        present = {key: set(slots) for key, slots in candidates.items()}
+        missing = [pair for pair in standard_links(present) if pair not in links]
+        if not missing:
+            return candidates
+        for source, _ in missing:
+            domain, partner = case.element(source).domain, case.element(source).partner
+            candidates.pop((domain, str(partner)), None)

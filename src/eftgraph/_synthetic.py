@@ -84,4 +84,4 @@ def synthetic_case(
             pairs.add((a, b))
             links.append(Link(a, b))
             added += 1
-    return Case(id=case_id, partners=people, elements=elements, links=links, positions=positions)
+    return Case(id=case_id, partners=people, elements=elements, links=links, declared_positions=positions)

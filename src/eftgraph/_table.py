@@ -18,8 +18,15 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Union
 
+import eftgraph._loops as _loops
+from eftgraph._discover import discover
+from eftgraph._domains import domain_comparison
+from eftgraph._io import load
+from eftgraph._loops import Loop, loop_record
 from eftgraph._model import Case
-from eftgraph.errors import EftgraphError
+from eftgraph._positions import positions
+from eftgraph._referrals import referrals
+from eftgraph.errors import CaseFileError, Problem
 
 __all__ = ["CASE_COLUMNS", "LOOP_COLUMNS", "rows_of", "table", "to_csv"]
 
@@ -67,16 +74,14 @@ def _items(cases_or_paths: Source | Iterable[Source]) -> Iterable[Source]:
 
 def _sources(cases_or_paths: Source | Iterable[Source]) -> Iterator[tuple[str | None, Case]]:
     """``(file, case)`` for every case given or found; a path that names no file is an error."""
-    from eftgraph._batch import discover
-    from eftgraph._io import load
 
     for item in _items(cases_or_paths):
         if isinstance(item, Case):
             yield None, item
             continue
         files, missing = discover([item])
-        for name, reason in missing:
-            raise EftgraphError(f"{name}: {reason}")
+        for name, reason in missing:  # as load() reports a missing file
+            raise CaseFileError([Problem(path="", message=reason, file=name)], file=name)
         for file in files:
             yield str(file), load(file)
 
@@ -97,14 +102,10 @@ def rows_of(
     >>> row["positions"], row["loops"], row["reinforcing"]
     ({'janine': 'pursuer', 'mathijs': 'withdrawer'}, 1, 1)
     """
-    from eftgraph._loops import find_loops
-
     if loops:
         return [
-            _loop_row(case, file, rank, loop) for rank, loop in enumerate(find_loops(case, limit=limit), 1)
+            _loop_row(case, file, rank, loop) for rank, loop in enumerate(_loops.loops(case, limit=limit), 1)
         ]
-    from eftgraph._referrals import referrals
-
     referred = len(referrals(case))
     if not case.domains:
         return [
@@ -129,11 +130,7 @@ def rows_of(
 def _domain_row(
     case: Case, file: str | None, domain: str, referred: int, limit: int | None
 ) -> dict[str, Any]:
-    from eftgraph._domains import compare_domains
-    from eftgraph._loops import find_loops
-    from eftgraph._positions import positions
-
-    found = find_loops(case, domain=domain, limit=limit)
+    found = _loops.loops(case, domain=domain, limit=limit)
     present = {e.partner for e in case.elements_in(domain) if e.partner is not None}
     held = positions(case, domain)
     interactional = [loop for loop in found if loop.interactional]
@@ -150,7 +147,7 @@ def _domain_row(
         "balancing": sum(loop.polarity.value == "balancing" for loop in interactional),
         "intrapersonal": len(found) - len(interactional),
         "reversals": {
-            other: _word(compare_domains(case, domain, other).kind)
+            other: _word(domain_comparison(case, domain, other).kind)
             for other in case.domains
             if other != domain
         },
@@ -158,20 +155,14 @@ def _domain_row(
     }
 
 
-def _loop_row(case: Case, file: str | None, rank: int, loop: Any) -> dict[str, Any]:
+def _loop_row(case: Case, file: str | None, rank: int, loop: Loop) -> dict[str, Any]:
+    record = loop_record(loop)
     return {
         "file": file,
         "case": case.id,
         "loop": rank,
         "domain": loop.domains[0] if len(loop.domains) == 1 else None,
-        "domains": list(loop.domains),
-        "length": len(loop.elements),
-        "partners": list(loop.partners),
-        "interactional": loop.interactional,
-        "polarity": _word(loop.polarity),
-        "pattern": None if loop.pattern is None else _word(loop.pattern),
-        "positions": {partner: _word(position) for partner, position in loop.positions.items()},
-        "elements": list(loop.elements),
+        **{name: record[name] for name in LOOP_COLUMNS[4:]},
     }
 
 
@@ -191,10 +182,10 @@ def table(
         A `Case`, the path of a case file, a folder (every case file under
         it) or a pattern (``cases/*.yaml``), or a list of these.
     loops
-        One row per loop (in `eftgraph.find_loops` order) instead
+        One row per loop (in `eftgraph.loops` order) instead
         of one per domain.
     limit
-        Passed to `eftgraph.find_loops`: a case with more loops
+        Passed to `eftgraph.loops`: a case with more loops
         raises [`LoopLimitError`][eftgraph.LoopLimitError].
 
     Returns
@@ -213,7 +204,7 @@ def table(
           and ``balancing`` (interactional ones) and ``intrapersonal`` (within one
           person); loops that cross domains appear only in loop rows;
         - ``reversals``: ``{other domain: kind}`` against every other domain of the
-          case (see `eftgraph.compare_domains`);
+          case (see `eftgraph.domain_comparison`);
         - ``referrals``: the concerns of the case that call for referral.
 
         Loop rows (``loops=True``) have the columns of `LOOP_COLUMNS`: ``file``,

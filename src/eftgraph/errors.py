@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from eftgraph._terminal import visible
+
 __all__ = [
     "AnonymizationError",
     "CaseError",
@@ -67,7 +69,7 @@ class Problem:
         head = f"{where}: " if where else ""
         path = f"{self.path}: " if self.path else ""
         text = f"{head}{path}{self.message}"
-        return text + choices_tail(self.allowed, self.suggestion)
+        return visible(text + choices_tail(self.allowed, self.suggestion))
 
 
 def choices_tail(allowed: Iterable[str], suggestion: str | None) -> str:

@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from eftgraph._model import (
@@ -30,13 +29,9 @@ from eftgraph._model import (
     Stance,
 )
 from eftgraph._sheets import SLOTS
-from eftgraph._structure import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED
+from eftgraph._structure_keys import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED, words
 
 __all__ = ["json_schema"]
-
-
-def _words(enum_cls: type[enum.Enum]) -> list[str]:
-    return [str(member.value) for member in enum_cls]
 
 
 def _pattern(regex: str) -> str:
@@ -54,97 +49,107 @@ def _object(part: str, properties: dict[str, Any], description: str) -> dict[str
     }
 
 
+_REF = {name: {"$ref": f"#/$defs/{name}"} for name in ("text", "element_id", "partner_id", "domain")}
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of case-file format version 1."""
-    text = {"type": "string", "pattern": r"\S"}
-    ref = {name: {"$ref": f"#/$defs/{name}"} for name in ("text", "element_id", "partner_id", "domain")}
-    sheet = _object(
-        "sheet",
-        {
-            "position": {"enum": list(POSITIONS), "description": "the partner's position in this domain"},
-            "stance": {"enum": _words(Stance), "description": "the stance of the behaviour"},
-            **{
-                slot: {**ref["text"], "description": f"the {kind.value.replace('_', ' ')}"}
-                for slot, kind in SLOTS.items()
-            },
-        },
-        "One partner's column of a cycle sheet.",
-    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"eftgraph case file, format version {FORMAT_VERSION}",
         "description": "An EFT case formulation: partners, cycle sheets per domain, elements, links, concerns.",
         "type": "object",
-        "properties": {
-            "eftgraph": {"const": FORMAT_VERSION, "description": "the format version"},
-            "id": ref["element_id"],
-            "title": ref["text"],
-            "language": {"enum": _words(Language), "default": "en"},
-            "partners": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/partner"}},
-            "domains": {"type": "array", "items": ref["domain"], "uniqueItems": True},
-            "cycles": {
-                "type": "object",
-                "description": "One cycle sheet per domain: domain → partner → sheet.",
-                "propertyNames": ref["domain"],
-                "additionalProperties": {
-                    "type": "object",
-                    "propertyNames": ref["partner_id"],
-                    "additionalProperties": {"$ref": "#/$defs/sheet"},
-                },
-            },
-            "positions": {
-                "type": "object",
-                "description": "Declared positions that no sheet carries: domain → partner → position.",
-                "propertyNames": ref["domain"],
-                "additionalProperties": {
-                    "type": "object",
-                    "propertyNames": ref["partner_id"],
-                    "additionalProperties": {"enum": list(POSITIONS)},
-                },
-            },
-            "elements": {"type": "array", "items": {"$ref": "#/$defs/element"}},
-            "links": {"type": "array", "items": {"$ref": "#/$defs/link"}},
-            "concerns": {"type": "array", "items": {"$ref": "#/$defs/concern"}},
-        },
+        "properties": _top_properties(),
         "required": list(REQUIRED[""]),
         "additionalProperties": False,
-        "$defs": {
-            "text": text,
-            "element_id": {"type": "string", "pattern": _pattern(ID_PATTERN.pattern)},
-            "partner_id": {"type": "string", "pattern": _pattern(PARTNER_ID_PATTERN.pattern)},
-            "domain": {"type": "string", "pattern": _pattern(DOMAIN_PATTERN.pattern)},
-            "partner": _object(
-                "partner",
-                {"id": ref["partner_id"], "name": ref["text"], "pronoun": {"enum": list(PRONOUNS)}},
-                "A partner (or family member).",
-            ),
-            "sheet": sheet,
-            "element": _object(
-                "element",
-                {
-                    "id": ref["element_id"],
-                    "partner": ref["partner_id"],
-                    "domain": {**ref["domain"], "default": "everyday"},
-                    "kind": {"enum": _words(ElementKind)},
-                    "stance": {"enum": _words(Stance)},
-                    "label": ref["text"],
-                },
-                "An element in the general form.",
-            ),
-            "link": _object(
-                "link",
-                {
-                    "from": ref["element_id"],
-                    "to": ref["element_id"],
-                    "sign": {"enum": _words(Sign), "default": "+"},
-                    "label": ref["text"],
-                },
-                "A link; one between the same two elements as a standard link replaces it.",
-            ),
-            "concern": _object(
-                "concern",
-                {"label": ref["text"], "kind": {"enum": _words(ConcernKind)}, "partner": ref["partner_id"]},
-                "A problem outside the cycle that calls for referral.",
-            ),
+        "$defs": _definitions(),
+    }
+
+
+def _by_domain_and_partner(description: str, value: dict[str, Any]) -> dict[str, Any]:
+    """A mapping domain -> partner -> *value*."""
+    return {
+        "type": "object",
+        "description": description,
+        "propertyNames": _REF["domain"],
+        "additionalProperties": {
+            "type": "object",
+            "propertyNames": _REF["partner_id"],
+            "additionalProperties": value,
         },
+    }
+
+
+def _top_properties() -> dict[str, Any]:
+    return {
+        "eftgraph": {"const": FORMAT_VERSION, "description": "the format version"},
+        "id": _REF["element_id"],
+        "title": _REF["text"],
+        "language": {"enum": list(words(Language)), "default": "en"},
+        "partners": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/partner"}},
+        "domains": {"type": "array", "items": _REF["domain"], "uniqueItems": True},
+        "cycles": _by_domain_and_partner(
+            "One cycle sheet per domain: domain → partner → sheet.", {"$ref": "#/$defs/sheet"}
+        ),
+        "positions": _by_domain_and_partner(
+            "Declared positions that no sheet carries: domain → partner → position.",
+            {"enum": list(POSITIONS)},
+        ),
+        "elements": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+        "links": {"type": "array", "items": {"$ref": "#/$defs/link"}},
+        "concerns": {"type": "array", "items": {"$ref": "#/$defs/concern"}},
+    }
+
+
+def _definitions() -> dict[str, Any]:
+    ref = _REF
+    return {
+        "text": {"type": "string", "pattern": r"\S"},
+        "element_id": {"type": "string", "pattern": _pattern(ID_PATTERN.pattern)},
+        "partner_id": {"type": "string", "pattern": _pattern(PARTNER_ID_PATTERN.pattern)},
+        "domain": {"type": "string", "pattern": _pattern(DOMAIN_PATTERN.pattern)},
+        "partner": _object(
+            "partner",
+            {"id": ref["partner_id"], "name": ref["text"], "pronoun": {"enum": list(PRONOUNS)}},
+            "A partner (or family member).",
+        ),
+        "sheet": _object(
+            "sheet",
+            {
+                "position": {"enum": list(POSITIONS), "description": "the partner's position in this domain"},
+                "stance": {"enum": list(words(Stance)), "description": "the stance of the behaviour"},
+                **{
+                    slot: {**ref["text"], "description": f"the {kind.value.replace('_', ' ')}"}
+                    for slot, kind in SLOTS.items()
+                },
+            },
+            "One partner's column of a cycle sheet.",
+        ),
+        "element": _object(
+            "element",
+            {
+                "id": ref["element_id"],
+                "partner": ref["partner_id"],
+                "domain": {**ref["domain"], "default": "everyday"},
+                "kind": {"enum": list(words(ElementKind))},
+                "stance": {"enum": list(words(Stance))},
+                "label": ref["text"],
+            },
+            "An element in the general form.",
+        ),
+        "link": _object(
+            "link",
+            {
+                "from": ref["element_id"],
+                "to": ref["element_id"],
+                "sign": {"enum": list(words(Sign)), "default": "+"},
+                "label": ref["text"],
+            },
+            "A link; one between the same two elements as a standard link replaces it.",
+        ),
+        "concern": _object(
+            "concern",
+            {"label": ref["text"], "kind": {"enum": list(words(ConcernKind))}, "partner": ref["partner_id"]},
+            "A problem outside the cycle that calls for referral.",
+        ),
     }

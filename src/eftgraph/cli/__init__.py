@@ -24,7 +24,9 @@ COMMANDS = (
     "eftgraph.cli._export",
     "eftgraph.cli._anonymize",
     "eftgraph.cli._batch",
-    "eftgraph.cli._analysis",
+    "eftgraph.cli._loops",
+    "eftgraph.cli._compare",
+    "eftgraph.cli._describe",
     "eftgraph.cli._table",
 )
 """Modules that each add one or more subcommands with ``register(subparsers)``."""

@@ -10,14 +10,28 @@ from typing import Any
 
 from eftgraph._anonymize import anonymize
 from eftgraph._io import SUFFIXES, dumps
-from eftgraph._output import same_file, write_atomic
-from eftgraph.cli._common import fail, load_or_report
-from eftgraph.errors import AnonymizationError, EftgraphError
+from eftgraph._model import Case
+from eftgraph._output import same_file
+from eftgraph.cli._common import (
+    STDIO,
+    add_output,
+    analyse,
+    display_name,
+    fail,
+    plural,
+    reader_command,
+    refused_output,
+    usage,
+    write_output,
+)
+from eftgraph.errors import EftgraphError
 
 
 def register(subparsers: Any) -> None:
-    command = subparsers.add_parser(
+    command = reader_command(
+        subparsers,
         "anonymize",
+        run,
         help="write a copy of a case without the partners' names and other identifiers",
         description=(
             "Write a copy of a case in which the partners are 'Partner A', 'Partner B', … (or "
@@ -25,14 +39,10 @@ def register(subparsers: Any) -> None:
             "words, any case, possessives included. Comments of the input are not copied. The "
             "input is never overwritten."
         ),
+        printed=False,
     )
-    command.add_argument("file", metavar="FILE", help="the case file to anonymise")
-    command.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the anonymised case file (.yaml, .yml, .json or .toml); never the input",
+    add_output(
+        command, "the anonymised case file (.yaml, .yml, .json or .toml; '-': YAML on standard output)"
     )
     command.add_argument(
         "--identifier",
@@ -52,10 +62,9 @@ def register(subparsers: Any) -> None:
     command.add_argument(
         "--mapping",
         metavar="FILE",
-        help="also write the mapping from removed words to replacements (JSON) to FILE; "
-        "it re-identifies the couple, so keep it apart from the anonymised case",
+        help="also write the mapping from removed words to replacements (JSON) to FILE ('-': standard "
+        "output); it re-identifies the couple, so keep it apart from the anonymised case",
     )
-    command.set_defaults(run=run)
 
 
 def _pairs(values: list[str], option: str, *, required: bool) -> dict[str, str] | str:
@@ -69,47 +78,55 @@ def _pairs(values: list[str], option: str, *, required: bool) -> dict[str, str] 
     return result
 
 
+def _check_outputs(args: argparse.Namespace) -> int | None:
+    """Exit status 2 for outputs that cannot be written: an input, one file twice, a bad suffix."""
+    for option, output in (("-o", args.output), ("--mapping", args.mapping)):
+        refused = None if output is None else refused_output(args, output, [args.file], what=option)
+        if refused is not None:
+            return refused
+    if args.mapping == STDIO and args.output == STDIO:
+        return usage(args, "the anonymised case and the mapping cannot both go to standard output")
+    if args.mapping and args.mapping != STDIO and same_file(args.mapping, args.output):
+        return usage(args, f"{args.mapping}: the mapping and the anonymised case must be different files")
+    if args.output != STDIO and Path(args.output).suffix.lower() not in SUFFIXES:
+        return usage(args, f"{args.output}: give the output a case-file suffix ({', '.join(SUFFIXES)})")
+    return None
+
+
+def _write(args: argparse.Namespace, anonymous: Case, mapping: dict[str, str]) -> None:
+    """Write the anonymised case and, if asked, the mapping (files or standard output)."""
+    fmt = "yaml" if args.output == STDIO else SUFFIXES[Path(args.output).suffix.lower()]
+    outputs = [(args.output, dumps(anonymous, fmt))]
+    if args.mapping:
+        document = {"input": display_name(args.file), "output": args.output, "replacements": mapping}
+        outputs.append((args.mapping, json.dumps(document, indent=2, ensure_ascii=False) + "\n"))
+    for output, text in outputs:
+        write_output(output, text.encode("utf-8"))
+
+
 def run(args: argparse.Namespace) -> int:
-    outputs = [("-o", args.output)] + ([("--mapping", args.mapping)] if args.mapping else [])
-    for option, output in outputs:
-        if same_file(output, args.file):
-            return _usage(f"{output}: {option} names the input file; anonymize never writes over its input")
-    if args.mapping and same_file(args.mapping, args.output):
-        return _usage(f"{args.mapping}: the mapping and the anonymised case must be different files")
-    fmt = SUFFIXES.get(Path(args.output).suffix.lower())
-    if fmt is None:
-        return _usage(f"{args.output}: give the output a case-file suffix ({', '.join(SUFFIXES)})")
+    problem = _check_outputs(args)
+    if problem is not None:
+        return problem
     identifiers = _pairs(args.identifier, "--identifier", required=False)
     pseudonyms = _pairs(args.pseudonym, "--pseudonym", required=True)
     if isinstance(identifiers, str):
-        return _usage(identifiers)
+        return usage(args, identifiers)
     if isinstance(pseudonyms, str):
-        return _usage(pseudonyms)
-
-    case = load_or_report(args.file)
-    if case is None:
-        return 1
+        return usage(args, pseudonyms)
+    found = analyse(args, lambda case: anonymize(case, identifiers=identifiers, pseudonyms=pseudonyms))
+    if isinstance(found, int):
+        return found
     try:
-        anonymous, mapping = anonymize(case, identifiers=identifiers, pseudonyms=pseudonyms)
-        write_atomic(args.output, dumps(anonymous, fmt).encode("utf-8"))
-        if args.mapping:
-            document = {"input": args.file, "output": args.output, "replacements": mapping}
-            text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-            write_atomic(args.mapping, text.encode("utf-8"))
-    except AnonymizationError as error:
-        return fail(f"{args.file}: {error}")
+        _write(args, *found.result)
     except EftgraphError as error:
         return fail(str(error))
-    names = len(case.partners)
+    case = found.case
     extra = len(identifiers)
     print(
-        f"wrote {args.output}: {names} partner{'s' * (names != 1)} renamed"
-        + (f", {extra} identifier{'s' * (extra != 1)} replaced" if extra else "")
-        + (f"; mapping in {args.mapping} (keep it apart)" if args.mapping else "")
+        f"wrote {args.output}: {plural(len(case.partners), 'partner')} renamed"
+        + (f", {plural(extra, 'identifier')} replaced" if extra else "")
+        + (f"; mapping in {args.mapping} (keep it apart)" if args.mapping else ""),
+        file=sys.stderr if STDIO in (args.output, args.mapping) else sys.stdout,
     )
     return 0
-
-
-def _usage(message: str) -> int:
-    print(f"eftgraph anonymize: {message}", file=sys.stderr)
-    return 2

@@ -6,18 +6,19 @@ import argparse
 import sys
 from typing import Any
 
-from eftgraph._batch import FIGURE_FORMATS, PROGRESS_MODES
-from eftgraph.cli._common import fail, plural, print_json
-from eftgraph.errors import EftgraphError
+from eftgraph._batch_progress import PROGRESS_MODES
+from eftgraph._suggest import unknown
+from eftgraph.cli._common import add_format, fail, plural, print_json
+from eftgraph.errors import EftgraphError, OptionError, RenderError
+from eftgraph.figures._render import FORMATS
 
 
 def _formats(text: str) -> list[str]:
     names = [name.strip().lower().lstrip(".") for name in text.split(",") if name.strip()]
-    wrong = [name for name in names if name not in FIGURE_FORMATS]
+    wrong = [name for name in names if name not in FORMATS]
     if wrong or not names:
         raise argparse.ArgumentTypeError(
-            f"unknown figure format {(wrong or [text])[0]!r} (allowed: {', '.join(FIGURE_FORMATS)}, "
-            "several separated by commas)"
+            unknown("figure format", (wrong or [text])[0], FORMATS) + " (give several separated by commas)"
         )
     return names
 
@@ -45,13 +46,12 @@ def register(subparsers: Any) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help="case file, folder or pattern")
     command.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the figures")
     command.add_argument(
-        "--format",
-        "-f",
+        "--to",
         dest="formats",
         type=_formats,
         default=["svg"],
         metavar="FORMATS",
-        help=f"figure formats, separated by commas: {', '.join(FIGURE_FORMATS)} (default: svg)",
+        help=f"figure formats, separated by commas: {', '.join(FORMATS)} (default: svg)",
     )
     command.add_argument("--view", default="cycle", help="cycle (default) or compare")
     command.add_argument("--language", default=None, help="en or nl (default: each case's own)")
@@ -67,28 +67,18 @@ def register(subparsers: Any) -> None:
         help="progress on standard error: a bar on a terminal, plain lines otherwise (auto, the default; "
         "or set EFTGRAPH_PROGRESS)",
     )
-    command.add_argument(
-        "--json", action="store_true", help="print the result as stable JSON for other tools"
-    )
+    add_format(command)
     command.set_defaults(run=run)
 
 
 def _check_choices(args: argparse.Namespace) -> str | None:
     """A message for an option the figures do not know, before any file is drawn."""
-    from eftgraph._suggest import nearest
-    from eftgraph.figures import RENDERERS, THEMES, VIEWS
+    from eftgraph.figures import check_options
 
-    for option, value, allowed in (
-        ("view", args.view, VIEWS),
-        ("theme", args.theme, tuple(THEMES)),
-        ("renderer", args.renderer, RENDERERS),
-        ("language", args.language, ("en", "nl")),
-    ):
-        if value is not None and value not in allowed:
-            hint = nearest(value, allowed)
-            return f"unknown {option} {value!r} (allowed: {', '.join(allowed)})" + (
-                f"; did you mean {hint!r}?" if hint else ""
-            )
+    try:
+        check_options(view=args.view, theme=args.theme, language=args.language, renderer=args.renderer)
+    except (OptionError, RenderError) as error:
+        return str(error)
     return None
 
 
@@ -115,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     except EftgraphError as error:
         return fail(str(error))
     failures = report.failures
-    if args.json:
+    if args.format == "json":
         print_json(
             {
                 "out": args.out,

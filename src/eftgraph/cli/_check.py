@@ -6,23 +6,34 @@ import argparse
 import sys
 from typing import Any
 
-from eftgraph._io import load
 from eftgraph._model import Case
 from eftgraph._referrals import referrals
-from eftgraph.cli._analysis import referral_json, referral_lines
-from eftgraph.cli._common import add_format, plural, print_json, problem_json
+from eftgraph.cli._common import (
+    STDIO,
+    add_case_file,
+    add_command,
+    add_format,
+    display_name,
+    plural,
+    print_json,
+    problem_json,
+    read_case,
+    usage,
+)
+from eftgraph.cli._report import referral_json, referral_lines
 from eftgraph.errors import CaseFileError
 
 
 def register(subparsers: Any) -> None:
-    command = subparsers.add_parser(
+    command = add_command(
+        subparsers,
         "check",
+        run,
         help="check case files; print a summary of each, or every problem found",
         description="Check case files. Valid: one summary line per file. Invalid: every problem, exit 1.",
     )
-    command.add_argument("files", nargs="+", metavar="FILE")
+    add_case_file(command, many=True)
     add_format(command)
-    command.set_defaults(run=run)
 
 
 def summary(case: Case) -> dict[str, Any]:
@@ -37,12 +48,26 @@ def summary(case: Case) -> dict[str, Any]:
     }
 
 
+def summary_line(name: str, case: Case) -> str:
+    """The one line ``check`` prints for a valid case."""
+    info = summary(case)
+    domains = ", ".join(case.domains) or "none"
+    return (
+        f"{name}: ok: {plural(len(case.partners), 'partner')}, {plural(len(case.domains), 'domain')} "
+        f"({domains}), {plural(info['elements'], 'element')}, {plural(info['links'], 'link')}"
+        + (f", {plural(info['concerns'], 'concern')}" if info["concerns"] else "")
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.files.count(STDIO) > 1:
+        return usage(args, "standard input ('-') can be read only once")
     status = 0
     results = []
-    for name in args.files:
+    for file in args.files:
+        name = display_name(file)
         try:
-            case = load(name)
+            case = read_case(file, args.input_format)
         except CaseFileError as error:
             status = 1
             results.append(
@@ -52,23 +77,10 @@ def run(args: argparse.Namespace) -> int:
                 for problem in error.problems:
                     print(problem, file=sys.stderr)
             continue
-        info = summary(case)
-        results.append(
-            {
-                "file": name,
-                "valid": True,
-                **info,
-                "problems": [],
-                "referrals": [referral_json(r, case.language) for r in referrals(case)],
-            }
-        )
+        found = [referral_json(r, case.language) for r in referrals(case)]
+        results.append({"file": name, "valid": True, **summary(case), "problems": [], "referrals": found})
         if args.format == "text":
-            domains = ", ".join(case.domains) or "none"
-            print(
-                f"{name}: ok: {plural(len(case.partners), 'partner')}, {plural(len(case.domains), 'domain')} ({domains}), "
-                f"{plural(info['elements'], 'element')}, {plural(info['links'], 'link')}"
-                + (f", {plural(info['concerns'], 'concern')}" if info["concerns"] else "")
-            )
+            print(summary_line(name, case))
             for line in referral_lines(case):
                 print(line)
     if args.format == "json":

@@ -8,19 +8,20 @@ from importlib import resources
 from typing import Any
 
 from eftgraph._output import write_new
-from eftgraph.cli._common import fail
+from eftgraph.cli._common import STDIO, add_command, add_language, fail, usage, write_stdout
 from eftgraph.errors import EftgraphError
 
 
 def register(subparsers: Any) -> None:
-    command = subparsers.add_parser(
+    command = add_command(
+        subparsers,
         "new",
+        run,
         help="write a commented template case file for a new couple",
         description="Write a commented template case file (YAML). Never overwrites a file.",
     )
-    command.add_argument("file", metavar="FILE", help="the file to create (.yaml)")
-    command.add_argument("--language", choices=("en", "nl"), default="en", help="language of the template")
-    command.set_defaults(run=run)
+    command.add_argument("file", metavar="FILE", help="the file to create (.yaml; '-': standard output)")
+    add_language(command, "language of the template", default="en")
 
 
 def template(language: str) -> str:
@@ -29,10 +30,14 @@ def template(language: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    data = template(args.language).encode("utf-8")
+    if args.file == STDIO:
+        write_stdout(data)
+        return 0
     if not args.file.lower().endswith((".yaml", ".yml")):
-        return fail(f"{args.file}: the template is YAML; give a name ending in .yaml")
+        return usage(args, f"{args.file}: the template is YAML; give a name ending in .yaml")
     try:
-        write_new(args.file, template(args.language).encode("utf-8"))
+        write_new(args.file, data)
     except FileExistsError:
         return fail(f"{args.file}: already exists; eftgraph new never overwrites a file")
     except EftgraphError as error:

@@ -3,35 +3,40 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
-from eftgraph.cli._common import fail, load_or_report
+from eftgraph._model import Case
+from eftgraph.cli._common import (
+    STDIO,
+    add_language,
+    add_output,
+    analyse,
+    reader_command,
+    refused_output,
+    usage,
+    write_stdout,
+)
 from eftgraph.errors import EftgraphError
 
 
 def register(subparsers: Any) -> None:
     from eftgraph.figures import FORMATS, HIGHLIGHTS, RENDERERS, THEMES, VIEWS
 
-    command = subparsers.add_parser(
+    command = reader_command(
+        subparsers,
         "render",
+        run,
         help="draw the cycle, or two domains compared, as SVG, PNG, PDF or DOT",
         description=(
-            "Draw a case as a figure. The format comes from the suffix of OUT (.svg, .png, .pdf, .dot). "
-            "Uses the system Graphviz when it is installed, else the embedded renderer (SVG and PNG)."
+            "Draw a case as a figure. The format comes from the suffix of OUT (.svg, .png, .pdf, .dot), "
+            "or --to. Uses the system Graphviz when it is installed, else the embedded renderer "
+            "(SVG and PNG)."
         ),
+        printed=False,
     )
-    command.add_argument("file", metavar="FILE", help="the case file")
+    add_output(command, "the figure file to write; '-' writes to standard output")
     command.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the figure file to write; '-' writes to standard output",
-    )
-    command.add_argument(
-        "--format", choices=FORMATS, help="the format (default: from OUT's suffix; svg for '-')"
+        "--to", choices=FORMATS, help="the figure format (default: from OUT's suffix; svg for '-')"
     )
     command.add_argument("--view", choices=VIEWS, default="cycle", help="one domain's cycle, or two compared")
     command.add_argument(
@@ -40,35 +45,27 @@ def register(subparsers: Any) -> None:
         metavar="D",
         help="cycle view: the domain to draw (default: the first); compare view: give it twice",
     )
-    command.add_argument(
-        "--language", choices=("en", "nl"), help="language of the figure (default: the case's)"
-    )
+    add_language(command, "language of the figure")
     command.add_argument("--theme", choices=tuple(THEMES), default="default", help="default, print or slide")
     command.add_argument(
         "--highlight", choices=HIGHLIGHTS, default="none", help="draw the strongest loop heavy"
     )
     command.add_argument("--renderer", choices=RENDERERS, default="auto", help="which Graphviz renders")
-    command.set_defaults(run=run)
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:  # pragma: no cover - an unresolvable path is not the input
-        return False
+def _format(args: argparse.Namespace) -> str:
+    """The figure format: ``--to``, else the suffix of OUT (svg for standard output)."""
+    from eftgraph.figures._render import format_for
+
+    if args.output == STDIO:
+        return str(args.to or "svg")
+    return format_for(args.output, args.to)
 
 
-def run(args: argparse.Namespace) -> int:
+def _draw(case: Case, args: argparse.Namespace, format: str) -> None:
+    """Draw *case* as asked, to the file OUT or to standard output."""
     from eftgraph.figures import pipe, render, to_dot
 
-    if args.output != "-" and _same_file(args.file, args.output):
-        print(
-            f"eftgraph: {args.output}: is the case file itself; choose another output file", file=sys.stderr
-        )
-        return 2
-    case = load_or_report(args.file)
-    if case is None:
-        return 1
     domain: str | list[str] | None = None
     if args.domain:
         domain = args.domain[0] if args.view == "cycle" and len(args.domain) == 1 else args.domain
@@ -79,15 +76,23 @@ def run(args: argparse.Namespace) -> int:
         "language": args.language,
         "theme": args.theme,
     }
+    if args.output == STDIO:
+        write_stdout(pipe(to_dot(case, **options).source, format, renderer=args.renderer))
+    else:
+        render(case, args.output, format=format, renderer=args.renderer, **options)
+
+
+def run(args: argparse.Namespace) -> int:
+    refused = refused_output(args, args.output, [args.file])
+    if refused is not None:
+        return refused
     try:
-        if args.output == "-":
-            data = pipe(to_dot(case, **options).source, args.format or "svg", renderer=args.renderer)
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            render(case, args.output, format=args.format, renderer=args.renderer, **options)
-    except EftgraphError as error:
-        return fail(f"{args.file}: {error}")
-    if args.output != "-":
+        format = _format(args)
+    except EftgraphError as error:  # a suffix that names no figure format
+        return usage(args, str(error))
+    drawn = analyse(args, lambda case: _draw(case, args, format))
+    if isinstance(drawn, int):
+        return drawn
+    if args.output != STDIO:
         print(f"wrote {args.output}")
     return 0

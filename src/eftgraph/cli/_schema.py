@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from eftgraph.cli._common import print_json
+from eftgraph.cli._common import add_command, print_json
 
 
 def register(subparsers: Any) -> None:
-    command = subparsers.add_parser(
+    add_command(
+        subparsers,
         "schema",
+        run,
         help="print the JSON Schema of case files (format version 1) for editors",
         description="Print the JSON Schema of case-file format version 1.",
     )
-    command.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
-from eftgraph.cli._common import count_or_none, fail
+from eftgraph.cli._common import STDIO, count_or_none, fail, refused_output, write_output
 
 
 def register(subparsers: Any) -> None:
@@ -34,23 +33,24 @@ def register(subparsers: Any) -> None:
         help="stop a case with more than N loops (default 10000; 'none': no limit)",
     )
     command.add_argument(
-        "--output", "-o", metavar="FILE", help="write the table to FILE instead of printing it"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the table to FILE instead of printing it ('-': print it)",
     )
     command.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from eftgraph._batch import discover, one_line
+    from eftgraph._discover import discover, one_line
     from eftgraph._io import load
-    from eftgraph._output import write_atomic
     from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
     from eftgraph.errors import EftgraphError
 
     files, missing = discover(args.paths)
-    if args.output is not None:
-        target = os.path.normcase(os.path.realpath(args.output))
-        if any(os.path.normcase(os.path.realpath(f)) == target for f in files):
-            return fail(f"{args.output}: is one of the case files read; give another output file")
+    refused = None if args.output is None else refused_output(args, args.output, [str(f) for f in files])
+    if refused is not None:
+        return refused
     status = 0
     for name, reason in missing:
         print(f"{name}: {reason}", file=sys.stderr)
@@ -71,11 +71,8 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
         text = to_csv(rows, LOOP_COLUMNS if args.loops else CASE_COLUMNS)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            write_atomic(args.output, text.encode("utf-8"))
-        except EftgraphError as error:
-            return fail(str(error))
+    try:
+        write_output(args.output or STDIO, text.encode("utf-8"))
+    except EftgraphError as error:
+        return fail(str(error))
     return status

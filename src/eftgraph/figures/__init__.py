@@ -3,7 +3,8 @@
 [`to_dot`][eftgraph.to_dot] builds a figure (a ``graphviz.Digraph``) and does no I/O;
 [`render`][eftgraph.render] writes it as SVG, PNG, PDF or DOT with the system Graphviz or
 the embedded renderer. ``eftgraph.figures.exports`` writes the case graph as
-GraphML, node-link JSON, Mermaid or DOT for other tools.
+GraphML, node-link JSON, Mermaid or DOT for other tools. Importing this package
+makes a case show its figure in a notebook (through ``eftgraph._display``).
 
 >>> from eftgraph import load
 >>> from eftgraph.figures import THEMES, VIEWS, to_dot
@@ -16,9 +17,11 @@ True
 
 from __future__ import annotations
 
-from eftgraph.figures._dot import HIGHLIGHTS, VIEWS, to_dot
+import eftgraph._display as _display
+from eftgraph.figures._draw import render, show, to_dot
 from eftgraph.figures._figure import Figure
-from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe, render
+from eftgraph.figures._options import HIGHLIGHTS, VIEWS, check_options
+from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe
 from eftgraph.figures._theme import THEMES, Theme
 
 __all__ = [
@@ -30,7 +33,10 @@ __all__ = [
     "VIEWS",
     "Figure",
     "Theme",
+    "check_options",
     "pipe",
     "render",
     "to_dot",
 ]
+
+_display.register(show)

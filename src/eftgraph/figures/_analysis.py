@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from eftgraph._domains import BridgeKind, compare_domains
-from eftgraph._loops import find_loops
+from eftgraph._domains import BridgeKind, domain_comparison
+from eftgraph._loops import loops
 from eftgraph._model import Case, Position
 from eftgraph._positions import positions
 
@@ -34,14 +34,14 @@ class Comparison:
 
 
 def comparison(case: Case, a: str, b: str) -> Comparison:
-    """Reversals and recurring elements between domains *a* and *b* (see [`compare_domains`][eftgraph.compare_domains]).
+    """Reversals and recurring elements between domains *a* and *b* (see [`domain_comparison`][eftgraph.domain_comparison]).
 
     >>> from eftgraph import load
     >>> found = comparison(load("examples/janine-mathijs.en.yaml"), "everyday", "sexual")
     >>> sorted(found.reversed), "everyday.mathijs.primary" in found.recurring
     (['janine', 'mathijs'], True)
     """
-    compared = compare_domains(case, a, b)
+    compared = domain_comparison(case, a, b)
     recurring = {
         end
         for bridge in compared.bridges
@@ -55,14 +55,14 @@ def strongest_loop(case: Case, domains: Sequence[str]) -> tuple[str, ...] | None
     """The element ids of the strongest negative loop lying in *domains*, or ``None``.
 
     The strongest is the first negative loop (interactional, reinforcing, not
-    secure) in the order of [`find_loops`][eftgraph.find_loops], most important first.
+    secure) in the order of [`loops`][eftgraph.loops], most important first.
 
     >>> from eftgraph import load
     >>> strongest_loop(load("examples/janine-mathijs.en.yaml"), ["sexual"])[:2]
     ('sexual.janine.behavior', 'sexual.mathijs.perception')
     """
     wanted = set(domains)
-    found = find_loops(case, domain=domains[0]) if len(domains) == 1 else find_loops(case)
+    found = loops(case, domain=domains[0]) if len(domains) == 1 else loops(case)
     for loop in found:
         if loop.negative and set(loop.domains) <= wanted:
             return loop.elements

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import graphviz
 
-if TYPE_CHECKING:
-    from eftgraph._model import Case
+import eftgraph.figures._render as _render
+from eftgraph.errors import RenderError
 
 __all__ = ["Figure", "mimebundle"]
 
@@ -41,26 +41,14 @@ def mimebundle(
     >>> bundle
     {}
     """
-    from eftgraph.errors import RenderError
-    from eftgraph.figures._render import pipe
-
     wanted = set(include) if include is not None else {"image/svg+xml"}
     wanted -= set(exclude or ())
     bundle: dict[str, bytes | str] = {}
     try:
         for mime, fmt in _MIME_FORMATS.items():
             if mime in wanted:
-                data = pipe(source, fmt)
+                data = _render.pipe(source, fmt)
                 bundle[mime] = data.decode("utf-8") if fmt == "svg" else data
     except RenderError:
         return {"text/plain": source}
     return bundle
-
-
-def case_mimebundle(
-    case: Case, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-) -> dict[str, bytes | str]:
-    """The display data of *case*: its cycle figure (see [`Figure`][eftgraph.figures.Figure])."""
-    from eftgraph.figures._dot import to_dot
-
-    return mimebundle(to_dot(case).source, include=include, exclude=exclude)

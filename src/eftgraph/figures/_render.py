@@ -15,34 +15,33 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
-from typing import Any
 
-from eftgraph._model import Case
-from eftgraph._output import write_atomic
-from eftgraph._suggest import nearest
-from eftgraph.errors import RenderError
+from eftgraph._suggest import nearest, unknown
+from eftgraph.errors import RenderError, choices_tail
 
 __all__ = [
     "EMBEDDED_FORMATS",
     "FORMATS",
     "RENDERERS",
+    "SUFFIXES",
     "find_embedded",
     "find_system",
     "format_for",
     "pipe",
-    "render",
+    "renderer_named",
 ]
 
 FORMATS = ("svg", "png", "pdf", "dot")
-"""The formats [`render`][eftgraph.render] writes."""
+"""The formats [`render`][eftgraph.render] writes (checked by `format_for`)."""
 
 EMBEDDED_FORMATS = ("svg", "png")
 """The formats the embedded renderer makes."""
 
 RENDERERS = ("auto", "system", "embedded")
-"""``auto`` (system ``dot`` when present, else embedded), ``system`` or ``embedded``."""
+"""``auto`` (system ``dot`` when present, else embedded), ``system`` or ``embedded`` (checked by `renderer_named`)."""
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+"""The format of each figure file suffix (checked by `format_for`)."""
 
 INSTALL_EMBEDDED = "pip install graphviz-pure"
 INSTALL_SYSTEM = (
@@ -89,31 +88,33 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
     """
     if format is not None:
         if format not in FORMATS:
-            hint = nearest(format, FORMATS)
-            raise RenderError(
-                f"unknown format {format!r} (allowed: {', '.join(FORMATS)})"
-                + (f"; did you mean {hint!r}?" if hint else "")
-            )
+            raise RenderError(unknown("format", format, FORMATS))
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        hint = nearest(suffix, SUFFIXES)
         raise RenderError(
-            f"{path}: cannot tell the format from the suffix {suffix or '(none)'!r} "
-            f"(allowed: {', '.join(SUFFIXES)})" + (f"; did you mean {hint!r}?" if hint else "")
+            f"{path}: cannot tell the format from the suffix {suffix or '(none)'!r}"
+            + choices_tail(SUFFIXES, nearest(suffix, SUFFIXES))
         )
     return SUFFIXES[suffix]
 
 
+def renderer_named(renderer: str) -> str:
+    """*renderer* when it is one of `RENDERERS`; a [`RenderError`][eftgraph.RenderError] if not.
+
+    >>> renderer_named("sytem")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.RenderError: unknown renderer 'sytem' (allowed: auto, system, embedded); did you mean 'system'?
+    """
+    if renderer not in RENDERERS:
+        raise RenderError(unknown("renderer", renderer, RENDERERS))
+    return renderer
+
+
 def _program(renderer: str, format: str) -> tuple[str, str]:
     """The renderer to use, as ``(name, executable)``; a [`RenderError`][eftgraph.RenderError] if there is none."""
-    if renderer not in RENDERERS:
-        hint = nearest(renderer, RENDERERS)
-        raise RenderError(
-            f"unknown renderer {renderer!r} (allowed: {', '.join(RENDERERS)})"
-            + (f"; did you mean {hint!r}?" if hint else "")
-        )
-    if renderer in ("auto", "system"):
+    if renderer_named(renderer) in ("auto", "system"):
         system = find_system()
         if system:
             return "system", system
@@ -178,53 +179,3 @@ def _run(name: str, program: str, source: str, format: str, timeout: float) -> b
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
         raise RenderError(f"the {name} renderer ({program}) failed: {message}")
     return done.stdout
-
-
-def render(
-    case: Case,
-    path: str | os.PathLike[str],
-    *,
-    format: str | None = None,
-    renderer: str = "auto",
-    **options: Any,
-) -> Path:
-    """Draw *case* and write the figure to *path*: SVG, PNG, PDF or DOT, the format from the suffix.
-
-    Parameters
-    ----------
-    case
-        The case to draw.
-    path
-        Where to write; written whole or not at all.
-    format
-        ``svg``, ``png``, ``pdf`` or ``dot`` (default: from the suffix of *path*).
-    renderer
-        ``auto`` (the system Graphviz when present, else the embedded one),
-        ``system`` or ``embedded``. The embedded renderer makes SVG and PNG;
-        PDF needs the system Graphviz.
-    **options
-        Passed to [`to_dot`][eftgraph.to_dot]: ``view``, ``domain``, ``highlight``,
-        ``language``, ``theme``.
-
-    Returns
-    -------
-    Path
-        The path written.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from eftgraph import load, render
-    >>> case = load("examples/janine-mathijs.yaml")
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     written = render(case, pathlib.Path(folder) / "cycle.dot", theme="print")
-    ...     written.read_text(encoding="utf-8").startswith("digraph eftgraph {")
-    True
-    """
-    from eftgraph.figures._dot import to_dot
-
-    chosen = format_for(path, format)
-    figure = to_dot(case, **options)
-    data = pipe(figure.source, chosen, renderer=renderer)
-    write_atomic(path, data)
-    return Path(path)

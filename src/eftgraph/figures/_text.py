@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["clean", "display_width", "escape", "html_lines", "words", "wrap"]
+__all__ = ["clean", "display_width", "escape", "font", "html_label", "html_lines", "words", "wrap"]
 
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _NON_BREAKING = frozenset("\u00a0\u2007\u202f")
@@ -211,3 +211,28 @@ def html_lines(lines: Sequence[str], *, bold: bool = False) -> str:
     """
     body = "<BR/>".join(escape(line) for line in lines)
     return f"<B>{body}</B>" if bold and body else body
+
+
+def html_label(body: str) -> str:
+    """An HTML-like label for Graphviz (python-graphviz passes ``<…>`` through unquoted).
+
+    >>> html_label("<B>Janine</B>")
+    '<<B>Janine</B>>'
+    """
+    return f"<{body}>"
+
+
+def font(body: str, *, size: float | None = None, colour: str | None = None) -> str:
+    """*body* (HTML, escaped already) in a ``FONT`` element with the given size and colour.
+
+    >>> font("hi", size=12.0, colour="#000000")
+    '<FONT POINT-SIZE="12" COLOR="#000000">hi</FONT>'
+    >>> font("")
+    ''
+    """
+    attributes = ""
+    if size is not None:
+        attributes += f' POINT-SIZE="{size:g}"'
+    if colour is not None:
+        attributes += f' COLOR="{colour}"'
+    return f"<FONT{attributes}>{body}</FONT>" if body else body

@@ -12,7 +12,10 @@ from collections.abc import Mapping
 
 import attrs
 
-__all__ = ["OKABE_ITO", "THEMES", "Theme"]
+from eftgraph._suggest import unknown
+from eftgraph.errors import FigureError
+
+__all__ = ["OKABE_ITO", "THEMES", "Theme", "theme_named"]
 
 OKABE_ITO: Mapping[str, str] = {
     "black": "#000000",
@@ -131,3 +134,18 @@ THEMES: Mapping[str, Theme] = {
     ),
 }
 """The themes by name: ``default``, ``print`` and ``slide``."""
+
+
+def theme_named(name: str) -> Theme:
+    """The theme called *name*; a [`FigureError`][eftgraph.FigureError] naming the themes if none is.
+
+    >>> theme_named("print").highlight_pen
+    6.0
+    >>> theme_named("prnt")
+    Traceback (most recent call last):
+    ...
+    eftgraph.errors.FigureError: unknown theme 'prnt' (allowed: default, print, slide); did you mean 'print'?
+    """
+    if isinstance(name, str) and name in THEMES:
+        return THEMES[name]
+    raise FigureError(unknown("theme", name, THEMES))

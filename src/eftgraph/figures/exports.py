@@ -27,10 +27,11 @@ from collections.abc import Callable
 from typing import Any
 
 from eftgraph._model import Case, ElementKind, Language, Sign
-from eftgraph._suggest import nearest
+from eftgraph._suggest import unknown
 from eftgraph.errors import FigureError
-from eftgraph.figures._i18n import WORDS
+from eftgraph.figures._options import figure_language
 from eftgraph.figures._text import clean, wrap
+from eftgraph.figures._words import Words
 
 __all__ = ["EXPORT_FORMATS", "export", "to_dot_data", "to_graphml", "to_json", "to_mermaid"]
 
@@ -162,7 +163,7 @@ def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
     >>> print(text.splitlines()[3])
         n0["the children's #34;wrong#34; coats"]
     """
-    words = WORDS[Language(language) if language is not None else case.language]
+    words = Words(figure_language(case, language))
     ids = {e.id: f"n{i}" for i, e in enumerate(case.elements)}
     out = ["flowchart TB"]
     for d, domain in enumerate(case.domains):
@@ -202,15 +203,15 @@ def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-EXPORT_FORMATS = ("graphml", "json", "mermaid", "dot")
-"""The formats [`export`][eftgraph.figures.exports.export] writes."""
-
 _EXPORTERS: dict[str, Callable[[Case], str]] = {
     "graphml": to_graphml,
     "json": to_json,
     "mermaid": to_mermaid,
     "dot": to_dot_data,
 }
+
+EXPORT_FORMATS = tuple(_EXPORTERS)
+"""The formats [`export`][eftgraph.figures.exports.export] writes: ``graphml``, ``json``, ``mermaid``, ``dot``."""
 
 
 def export(case: Case, to: str) -> str:
@@ -225,9 +226,5 @@ def export(case: Case, to: str) -> str:
     eftgraph.errors.FigureError: unknown export format 'grapml' (allowed: graphml, json, mermaid, dot); did you mean 'graphml'?
     """
     if to not in _EXPORTERS:
-        hint = nearest(to, EXPORT_FORMATS)
-        raise FigureError(
-            f"unknown export format {to!r} (allowed: {', '.join(EXPORT_FORMATS)})"
-            + (f"; did you mean {hint!r}?" if hint else "")
-        )
+        raise FigureError(unknown("export format", to, EXPORT_FORMATS))
     return _EXPORTERS[to](case)

@@ -1,0 +1,161 @@
+"""Anonymising, the replacing: removed words out of texts and ids, and the new element ids.
+
+Part of [`anonymize`][eftgraph.anonymize]: a `TextReplacer` works on labels and titles
+(whole words, any case, possessives along), an `IdReplacer` on ids (token by token).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from eftgraph._anonymize_words import SEPARATOR, Word, slug, slug_tokens, unique
+from eftgraph._model import DOMAIN_PATTERN, ID_PATTERN, Case
+from eftgraph._sheets import SLOTS
+
+__all__ = ["IdReplacer", "TextReplacer", "element_ids"]
+
+_POSSESSIVE = r"(?P<possessive>['’]s|s)?"
+
+
+class TextReplacer:
+    """Replaces every removed word in a text, whole-word and case-insensitively."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = sorted(words, key=lambda w: len(w.text), reverse=True)
+        alternatives = [self._pattern(w.text) for w in self.words]
+        self.each = [re.compile(rf"(?:{alt})\Z", re.IGNORECASE) for alt in alternatives]
+        self.any = (
+            re.compile(rf"(?<!\w)(?P<word>{'|'.join(alternatives)}){_POSSESSIVE}(?!\w)", re.IGNORECASE)
+            if alternatives
+            else None
+        )
+
+    @staticmethod
+    def _pattern(word: str) -> str:
+        forms = {word, unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word)}
+        return "|".join(
+            sorted(
+                (SEPARATOR.join(re.escape(t) for t in re.split(SEPARATOR, form) if t) for form in forms),
+                key=len,
+                reverse=True,
+            )
+        )
+
+    def replace(self, text: str) -> str:
+        if self.any is None:
+            return text
+        return self.any.sub(self._substitute, text)
+
+    def _substitute(self, match: re.Match[str]) -> str:
+        found = match["word"]
+        replacement = next(
+            w.replacement for w, each in zip(self.words, self.each, strict=True) if each.match(found)
+        )
+        possessive = (match["possessive"] or "").lower()
+        if possessive:
+            possessive = "’s" if possessive.startswith("’") else "'s"
+        return replacement + possessive
+
+    def leaks(self, text: str) -> list[str]:
+        """The removed words in *text*."""
+        return [] if self.any is None else [m["word"] for m in self.any.finditer(text)]
+
+
+class IdReplacer:
+    """Replaces removed words inside ids, token by token (``janine-coats`` → ``partner-a-coats``).
+
+    Tokens are split at ``.``, ``-`` and ``_``, at a lower-case letter followed by a capital
+    (``janineCoats``) and between letters and digits (``janine2``). Names and identifiers
+    are removed from every id; partner ids (often short, like ``a``) only from element and
+    case ids, where a partner's id is part of the name. Element and case ids also lose
+    names of four letters or more written into a longer word (``mathijslaptop``), since
+    ids are never read as prose.
+    """
+
+    _TOKENS = re.compile(r"([._\-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
+
+    def __init__(self, words: list[Word], partner_map: Mapping[str, str]) -> None:
+        names: dict[tuple[str, ...], str] = {}
+        for word in words:
+            tokens = tuple(slug_tokens(word.text))
+            if tokens:
+                names.setdefault(tokens, "-".join(slug_tokens(word.replacement)) or "x")
+        every = dict(names)
+        for old, new in partner_map.items():
+            every.setdefault(tuple(slug_tokens(old)) or (old.lower(),), new)
+        self.names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        self.every = sorted(every.items(), key=lambda item: len(item[0]), reverse=True)
+        glued = {"".join(run): new for run, new in self.names if len("".join(run)) >= 4}
+        self.glued = (
+            re.compile("|".join(re.escape(g) for g in sorted(glued, key=len, reverse=True)), re.IGNORECASE)
+            if glued
+            else None
+        )
+        self.glued_map = glued
+
+    def _swap(
+        self, value: str, runs: list[tuple[tuple[str, ...], str]], *, glued: bool = False
+    ) -> tuple[str, list[str]]:
+        """*value* with every run of removed tokens replaced (separators kept), and what was removed."""
+        parts = self._TOKENS.split(value)
+        tokens, separators = parts[0::2], [*parts[1::2], ""]
+        out: list[str] = []
+        removed: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for run, new in runs:
+                window = [t.lower() for t in tokens[i : i + len(run)]]
+                if (
+                    len(window) == len(run)
+                    and window[:-1] == list(run[:-1])
+                    and window[-1] in (run[-1], run[-1] + "s")
+                ):
+                    removed.append("-".join(tokens[i : i + len(run)]))
+                    i += len(run)
+                    out.append(new + (separators[i - 1] or ("-" if i < len(tokens) else "")))
+                    break
+            else:
+                token = tokens[i]
+                if glued and self.glued is not None:
+                    token = self.glued.sub(lambda m: f"-{self.glued_map[m.group().lower()]}-", token).strip(
+                        "-"
+                    )
+                    token = re.sub("-{2,}", "-", token)
+                out.append(token + separators[i])
+                i += 1
+        return "".join(out), removed
+
+    def replace(self, value: str, pattern: re.Pattern[str]) -> str:
+        """*value* without removed words or partner ids, still matching *pattern* (or ``""``)."""
+        new, _ = self._swap(value, self.every, glued=True)
+        return new if pattern.match(new) else (slug(new, pattern=pattern) or "")
+
+    def domain(self, name: str) -> str:
+        """A domain name without removed words (``everyday`` stays ``everyday``)."""
+        new, _ = self._swap(name, self.names)
+        return new if DOMAIN_PATTERN.match(new) else (slug(new, pattern=DOMAIN_PATTERN) or "domain")
+
+    def leaks(self, value: str) -> list[str]:
+        """The removed words (as id tokens) in *value*."""
+        return self._swap(value, self.names)[1]
+
+
+def element_ids(
+    case: Case, ids: IdReplacer, partner_map: Mapping[str, str], domain_map: Mapping[str, str]
+) -> dict[str, str]:
+    """New element ids: sheet slots keep the ``domain.partner.slot`` form, others lose removed words."""
+    slot_ids: dict[str, str] = {}
+    other: dict[str, str] = {}
+    for e in case.elements:
+        slot = next(
+            (s for s, kind in SLOTS.items() if kind is e.kind and e.id == f"{e.domain}.{e.partner}.{s}"),
+            None,
+        )
+        if slot is not None and e.partner is not None:
+            slot_ids[e.id] = f"{domain_map[e.domain]}.{partner_map[e.partner]}.{slot}"
+        else:
+            other[e.id] = ids.replace(e.id, ID_PATTERN) or "element"
+    old = [*slot_ids, *other]
+    return dict(zip(old, unique([*slot_ids.values(), *other.values()]), strict=True))

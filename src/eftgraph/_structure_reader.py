@@ -1,0 +1,172 @@
+"""Reading the values of a parsed case document, with a located problem for each bad one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from eftgraph._formats_document import Parsed, Path, describe_value, dotted
+from eftgraph._model import DOMAIN_PATTERN
+from eftgraph._structure_keys import KEYS, PATTERN_WORDS, REQUIRED
+from eftgraph._suggest import nearest
+from eftgraph.errors import Problem
+
+__all__ = ["Reader"]
+
+
+class Reader:
+    """Walks a document, collecting problems with their paths and positions.
+
+    Examples
+    --------
+    >>> from eftgraph._formats import parse
+    >>> read = Reader(parse("title: 3\\n", "yaml"), "case.yaml")
+    >>> read.text(3, ("title",)) is None
+    True
+    >>> print(read.problems[0])
+    case.yaml:1:1: title: expected text, found a number (3); put it in quotes
+    """
+
+    def __init__(self, parsed: Parsed, file: str | None) -> None:
+        self.where = parsed.where
+        self.file = file
+        self.problems: list[Problem] = []
+        self.partner_ids: list[str] = []
+        """The partners read so far, that the rest of the document may name."""
+
+    def problem(
+        self,
+        path: Path,
+        message: str,
+        *,
+        found: str | None = None,
+        allowed: Sequence[str] = (),
+        suggestion: str | None = None,
+    ) -> None:
+        """Report *message* about *path*, at the position of its nearest located ancestor."""
+        line = column = None
+        for depth in range(len(path), -1, -1):
+            if path[:depth] in self.where:
+                line, column = self.where[path[:depth]]
+                break
+        self.problems.append(
+            Problem(
+                path=dotted(path),
+                message=message,
+                found=found,
+                allowed=tuple(allowed),
+                suggestion=suggestion,
+                file=self.file,
+                line=line,
+                column=column,
+            )
+        )
+
+    def mapping(self, value: Any, path: Path, part: str) -> dict[str, Any] | None:
+        """*value* as a mapping with only allowed keys and all required ones, or ``None``."""
+        if not isinstance(value, dict):
+            self.problem(path, f"expected a mapping, found {describe_value(value)}")
+            return None
+        allowed = KEYS[part]
+        for key in value:
+            if key not in allowed:
+                self.problem(
+                    (*path, key),
+                    f"unknown key {key!r}",
+                    found=key,
+                    allowed=sorted(allowed),
+                    suggestion=nearest(key, allowed),
+                )
+        for key in REQUIRED[part]:
+            if key not in value:
+                self.problem(path, f"missing key {key!r}")
+        return {key: item for key, item in value.items() if key in allowed}
+
+    def listing(self, value: Any, path: Path) -> list[Any]:
+        """*value* as a list (nothing is an empty list), or an empty list after a problem."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(path, f"expected a list, found {describe_value(value)}")
+            return []
+        return value
+
+    def items(self, top: dict[str, Any], key: str, part: str) -> Iterator[tuple[Path, dict[str, Any]]]:
+        """The path and keys of each good mapping in the list *key* of the document."""
+        for i, raw in enumerate(self.listing(top.get(key), (key,))):
+            path: Path = (key, i)
+            item = self.mapping(raw, path, part)
+            if item is not None:
+                yield path, item
+
+    def by_domain(self, top: dict[str, Any], key: str, what: str) -> Iterator[tuple[str, dict[Any, Any]]]:
+        """Each good domain name and mapping of the mapping *key* (domain -> partner -> *what*)."""
+        by_domain = top.get(key)
+        if by_domain is not None and not isinstance(by_domain, dict):
+            self.problem((key,), f"expected a mapping of domains, found {describe_value(by_domain)}")
+            return
+        for domain, columns in (by_domain or {}).items():
+            if self.domain(domain, (key, domain)) is None:
+                continue
+            if not isinstance(columns, dict):
+                self.problem((key, domain), f"expected a mapping of {what}, found {describe_value(columns)}")
+                continue
+            yield domain, columns
+
+    def text(self, value: Any, path: Path, *, optional: bool = False) -> str | None:
+        """*value* as a text that is not blank, or ``None``."""
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            hint = "; put it in quotes" if isinstance(value, (bool, int, float)) else ""
+            self.problem(path, f"expected text, found {describe_value(value)}{hint}")
+            return None
+        if not value.strip():
+            self.problem(path, "expected text, found an empty text")
+            return None
+        return value
+
+    def ident(self, value: Any, path: Path, pattern: re.Pattern[str], what: str) -> str | None:
+        """*value* as a name that matches *pattern*, or ``None``."""
+        text = self.text(value, path)
+        if text is not None and not pattern.match(text):
+            self.problem(path, f"{what} must be {PATTERN_WORDS[pattern.pattern]}", found=text)
+            return None
+        return text
+
+    def choice(self, value: Any, path: Path, choices: Sequence[str]) -> str | None:
+        """*value* as one of *choices*, or ``None``."""
+        if not isinstance(value, str) or value not in choices:
+            found = value if isinstance(value, str) else describe_value(value)
+            self.problem(
+                path,
+                f"unknown value {found!r}"
+                if isinstance(value, str)
+                else f"expected one of the words, found {found}",
+                found=str(found),
+                allowed=choices,
+                suggestion=nearest(value, choices) if isinstance(value, str) else None,
+            )
+            return None
+        return value
+
+    def partner(self, value: Any, path: Path) -> str | None:
+        """*value* as the id of a partner read before, or ``None``."""
+        if not isinstance(value, str):
+            self.problem(path, f"expected a partner id, found {describe_value(value)}")
+            return None
+        if value not in self.partner_ids:
+            self.problem(
+                path,
+                f"unknown partner {value!r}",
+                found=value,
+                allowed=self.partner_ids,
+                suggestion=nearest(value, self.partner_ids),
+            )
+            return None
+        return value
+
+    def domain(self, value: Any, path: Path) -> str | None:
+        """*value* as a domain name, or ``None``."""
+        return self.ident(value, path, DOMAIN_PATTERN, "a domain name")

@@ -1,0 +1,224 @@
+"""Reading each section of a case document (partners, domains, sheets, elements, …) into a draft.
+
+Each reader takes what it can from its section, reports the rest and notes the document
+path every part came from, so that the model's own checks can be reported where the
+document says the thing (see `eftgraph._structure`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from eftgraph._formats_document import Path
+from eftgraph._model import (
+    PARTNER_ID_PATTERN,
+    PRONOUNS,
+    Concern,
+    ConcernKind,
+    DeclaredPosition,
+    Element,
+    ElementKind,
+    Link,
+    Partner,
+    Position,
+    Sign,
+    Stance,
+)
+from eftgraph._sheets import SLOTS, Sheet, expand, sheet_issues
+from eftgraph._structure_keys import POSITIONS, words
+from eftgraph._structure_reader import Reader
+from eftgraph._suggest import nearest
+
+__all__ = ["Draft", "read_sections"]
+
+
+@attrs.define
+class Draft:
+    """The parts read so far, each with the document path it came from."""
+
+    partners: list[Partner] = attrs.Factory(list)
+    partner_paths: list[Path] = attrs.Factory(list)
+    domain_order: dict[str, None] = attrs.Factory(dict)
+    explicit_domains: bool = False
+    sheets: list[Sheet] = attrs.Factory(list)
+    elements: list[Element] = attrs.Factory(list)
+    element_paths: list[tuple[Path, bool]] = attrs.Factory(list)
+    """Per element: its path, and whether it is a slot of a sheet."""
+    declared: list[DeclaredPosition] = attrs.Factory(list)
+    position_paths: list[Path] = attrs.Factory(list)
+    standard: list[Link] = attrs.Factory(list)
+    """The standard links of the sheets that no explicit link replaces."""
+    explicit: list[Link] = attrs.Factory(list)
+    link_paths: list[Path] = attrs.Factory(list)
+    concerns: list[Concern] = attrs.Factory(list)
+    concern_paths: list[Path] = attrs.Factory(list)
+
+    def use_domain(self, name: str) -> None:
+        """Note that the case uses domain *name* (in order, unless the document lists them)."""
+        if not self.explicit_domains:
+            self.domain_order.setdefault(name, None)
+
+
+def read_sections(read: Reader, top: dict[str, Any]) -> Draft:
+    """Read every section of the document *top* into a draft, in the order they depend on."""
+    draft = Draft(explicit_domains="domains" in top)
+    _partners(read, top, draft)
+    _domains(read, top, draft)
+    _sheets(read, top, draft)
+    elements, standard, declared = expand(draft.sheets)
+    draft.elements.extend(elements)
+    draft.declared.extend(declared)
+    draft.position_paths.extend(("cycles", d.domain, d.partner, "position") for d in declared)
+    _elements(read, top, draft)
+    _positions(read, top, draft)
+    _links(read, top, draft)
+    replaced = {(link.source, link.target) for link in draft.explicit}
+    draft.standard = [link for link in standard if (link.source, link.target) not in replaced]
+    _concerns(read, top, draft)
+    return draft
+
+
+def _partners(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    raw = top.get("partners")
+    if "partners" in top and isinstance(raw, (list, type(None))) and not raw:
+        read.problem(("partners",), "a case needs at least one partner")  # also for 'partners:' alone
+    for path, item in read.items(top, "partners", "partner"):
+        # the model checks this pattern too, but the reader resolves partner references before
+        # the model sees them, and must not offer a bad id as the nearest partner
+        pid = read.ident(item.get("id"), (*path, "id"), PARTNER_ID_PATTERN, "a partner id")
+        name = read.text(item.get("name"), (*path, "name"))
+        pronoun = item.get("pronoun")
+        if pronoun is not None:
+            pronoun = read.choice(pronoun, (*path, "pronoun"), PRONOUNS)
+        if pid is not None and name is not None:
+            draft.partners.append(Partner(pid, name, pronoun=pronoun))
+            draft.partner_paths.append(path)
+    read.partner_ids = [p.id for p in draft.partners]
+
+
+def _domains(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    for i, raw in enumerate(read.listing(top.get("domains"), ("domains",))):
+        name = read.domain(raw, ("domains", i))
+        if name is not None:
+            if name in draft.domain_order:
+                read.problem(("domains", i), f"domain {name!r} is listed twice")
+            draft.domain_order.setdefault(name, None)
+
+
+def _sheets(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    for domain, columns in read.by_domain(top, "cycles", "partners"):
+        draft.use_domain(domain)
+        for partner, raw in columns.items():
+            spath: Path = ("cycles", domain, partner)
+            if read.partner(partner, spath) is not None:
+                _sheet(read, raw, spath, draft)
+
+
+def _sheet(read: Reader, raw: Any, spath: Path, draft: Draft) -> None:
+    """Read one partner's column of a sheet, at ``cycles.<domain>.<partner>``."""
+    sheet = read.mapping(raw, spath, "sheet")
+    if sheet is None:
+        return
+    texts = {slot: read.text(sheet[slot], (*spath, slot)) for slot in SLOTS if slot in sheet}
+    position = stance = None
+    if "position" in sheet:
+        position = read.choice(sheet["position"], (*spath, "position"), POSITIONS)
+    if "stance" in sheet:
+        stance = read.choice(sheet["stance"], (*spath, "stance"), words(Stance))
+    if (
+        None in texts.values()
+        or ("position" in sheet and position is None)
+        or ("stance" in sheet and stance is None)
+    ):
+        return
+    issues = sheet_issues(
+        None if position is None else Position(position),
+        None if stance is None else Stance(stance),
+        texts.get("behavior"),
+    )
+    for field, message, found, allowed in issues:
+        if field != "behavior":  # a missing behavior is reported by mapping()
+            read.problem((*spath, field), message, found=found, allowed=allowed)
+    if issues:
+        return
+    domain, partner = str(spath[1]), str(spath[2])
+    draft.sheets.append(Sheet(domain, partner, position=position, stance=stance, **texts))
+    draft.element_paths.extend(((*spath, slot), True) for slot in texts)
+
+
+def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    for path, item in read.items(top, "elements", "element"):
+        eid = read.text(item.get("id"), (*path, "id"))  # its pattern is a rule of the model
+        kind = read.choice(item["kind"], (*path, "kind"), words(ElementKind)) if "kind" in item else None
+        label = read.text(item["label"], (*path, "label")) if "label" in item else None
+        domain = read.domain(item["domain"], (*path, "domain")) if "domain" in item else "everyday"
+        partner = read.partner(item["partner"], (*path, "partner")) if "partner" in item else None
+        if "partner" not in item and kind not in (None, "trigger"):
+            read.problem(
+                path, f"missing key 'partner' (only a trigger may belong to nobody, this is a {kind})"
+            )
+            continue
+        stance = read.choice(item["stance"], (*path, "stance"), words(Stance)) if "stance" in item else None
+        if (
+            eid is None
+            or kind is None
+            or label is None
+            or domain is None
+            or ("partner" in item and partner is None)
+            or ("stance" in item and stance is None)
+        ):
+            continue
+        draft.use_domain(domain)
+        draft.elements.append(Element(eid, kind, label, partner=partner, domain=domain, stance=stance))
+        draft.element_paths.append((path, False))
+
+
+def _positions(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    """Read the declared positions of the general form (``positions: {domain: {partner: …}}``)."""
+    for domain, columns in read.by_domain(top, "positions", "partners to positions"):
+        draft.use_domain(domain)
+        for partner, value in columns.items():
+            ppath: Path = ("positions", domain, partner)
+            if read.partner(partner, ppath) is None:
+                continue
+            position = read.choice(value, ppath, POSITIONS)
+            if position is not None:
+                draft.declared.append(DeclaredPosition(domain, partner, position))
+                draft.position_paths.append(ppath)
+
+
+def _links(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    ids = {e.id for e in draft.elements}
+    for path, item in read.items(top, "links", "link"):
+        ends = [read.text(item[key], (*path, key)) if key in item else None for key in ("from", "to")]
+        sign = read.choice(item.get("sign", "+"), (*path, "sign"), words(Sign))
+        label = read.text(item.get("label"), (*path, "label"), optional=True)
+        if None in ends or sign is None or ("label" in item and label is None):
+            continue
+        source, target = str(ends[0]), str(ends[1])
+        unknown = False
+        for key, end in (("from", source), ("to", target)):
+            if end not in ids:
+                read.problem(
+                    (*path, key),
+                    f"unknown element {end!r}",
+                    found=end,
+                    suggestion=nearest(end, sorted(ids)),
+                )
+                unknown = True
+        if not unknown:
+            draft.explicit.append(Link(source, target, sign, label))
+            draft.link_paths.append(path)
+
+
+def _concerns(read: Reader, top: dict[str, Any], draft: Draft) -> None:
+    for path, item in read.items(top, "concerns", "concern"):
+        label = read.text(item["label"], (*path, "label")) if "label" in item else None
+        kind = read.choice(item["kind"], (*path, "kind"), words(ConcernKind)) if "kind" in item else None
+        partner = read.partner(item["partner"], (*path, "partner")) if "partner" in item else None
+        if label is None or kind is None or ("partner" in item and partner is None):
+            continue
+        draft.concerns.append(Concern(label, kind, partner))
+        draft.concern_paths.append(path)

@@ -1,0 +1,256 @@
+"""Where everything goes: the grid of a figure (panels, columns, tracks, rows) and its ranks.
+
+One row per layer (trigger on top, then behaviour … need), aligned across every
+column by ``rank=same``; one panel per domain shown and in it one column per
+partner, held straight by invisible heavy edges; the layer names in a column on
+the left. Each column has two tracks, so a partner's part of the cycle is drawn
+as a loop and no link passes through a box.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+import attrs
+
+from eftgraph._model import Case, Element, ElementKind
+from eftgraph.figures._analysis import comparison
+from eftgraph.figures._text import wrap
+from eftgraph.figures._theme import Theme
+from eftgraph.figures._words import Words
+
+__all__ = ["Layout", "Panel", "track_of"]
+
+_DOWN = frozenset(
+    {
+        ElementKind.TRIGGER,
+        ElementKind.PERCEPTION,
+        ElementKind.FEAR,
+        ElementKind.PRIMARY_EMOTION,
+        ElementKind.NEED,
+    }
+)
+"""Kinds on a column's down track; behaviour and secondary emotion are on its up track.
+
+The standard wiring runs perception → fear → primary (down), then primary →
+secondary → behaviour (up): with the two on separate tracks each partner's part
+of the cycle is drawn as a loop, and no link passes through a box.
+"""
+
+
+def track_of(kind: ElementKind) -> str:
+    """The track of *kind* in a column: ``down`` or ``up``.
+
+    >>> track_of(ElementKind.FEAR), track_of(ElementKind.BEHAVIOR)
+    ('down', 'up')
+    """
+    return "down" if kind in _DOWN else "up"
+
+
+@attrs.frozen
+class Panel:
+    """One domain's part of the figure: its columns, left to right (``None``: nobody's triggers)."""
+
+    index: int
+    domain: str
+    columns: tuple[str | None, ...]
+
+
+Ghost = tuple[str, Element, Element]
+"""A link with one end outside the domains shown: ``(node id, inside, outside)``."""
+
+
+class Layout:
+    """What a figure of *case* shows and where: worked out once, read by every part that draws."""
+
+    def __init__(
+        self,
+        case: Case,
+        domains: tuple[str, ...],
+        words: Words,
+        theme: Theme,
+        loop: tuple[str, ...],
+        *,
+        strongest: bool,
+    ) -> None:
+        self.case = case
+        self.domains = domains
+        self.words = words
+        self.theme = theme
+        self.loop = loop
+        self.strongest = strongest
+        self.compare = len(domains) == 2
+        self.comparison = comparison(case, *domains) if self.compare else None
+        n = len(loop)
+        self.loop_links = {(loop[i], loop[(i + 1) % n]) for i in range(n)} if n > 1 else set()
+        self.ids = {e.id: f"e{i}" for i, e in enumerate(case.elements)}
+        shown = [e for e in case.elements if e.domain in domains]
+        self.shown = {e.id for e in shown}
+        self.rows = sorted({e.kind for e in shown}, key=lambda kind: kind.layer)
+        self.panels = [Panel(i, d, self._columns(d)) for i, d in enumerate(domains)]
+        self.cells: dict[tuple[int, str | None, ElementKind], list[Element]] = {}
+        for panel in self.panels:
+            for element in case.elements_in(panel.domain):
+                self.cells.setdefault((panel.index, element.partner, element.kind), []).append(element)
+        self.ghosts = self._ghosts()
+        self.flat = any(
+            case.element(link.source).kind is case.element(link.target).kind
+            and (link.source in self.shown or link.target in self.shown)
+            for link in case.links
+        )
+        """True when a link joins two elements of the same row (two behaviours, say)."""
+        self.heights: dict[ElementKind, str] = {}
+        """Height of the boxes of each row under water (inches): the shaded boxes line up."""
+        for kind in self.below():
+            lines = max(len(wrap(e.label, theme.wrap)) for e in shown if e.kind is kind)
+            self.heights[kind] = f"{(lines * theme.font_size * 1.25 + 16) / 72:.2f}"
+
+    def _columns(self, domain: str) -> tuple[str | None, ...]:
+        present = {e.partner for e in self.case.elements_in(domain)}
+        columns: list[str | None] = [p.id for p in self.case.partners if p.id in present]
+        if None in present:
+            columns.insert(len(columns) // 2, None)
+        return tuple(columns)
+
+    def _ghosts(self) -> dict[tuple[str, str], Ghost]:
+        """Links with one end outside the domains shown, by ``(source, target)``."""
+        ghosts: dict[tuple[str, str], Ghost] = {}
+        for link in self.case.links:
+            ends = self.case.element(link.source), self.case.element(link.target)
+            inside = [e for e in ends if e.id in self.shown]
+            if len(inside) == 1:
+                outside = ends[1] if inside[0] is ends[0] else ends[0]
+                ghosts[(link.source, link.target)] = (f"g{len(ghosts)}", inside[0], outside)
+        return ghosts
+
+    def crowd(self) -> int:
+        """How many people beyond three the figure holds (0 for couples and triads)."""
+        return max(0, len(self.case.partners) - 3)
+
+    def below(self) -> list[ElementKind]:
+        """The rows under the waterline."""
+        return [kind for kind in self.rows if kind.below_waterline]
+
+    def above(self) -> list[ElementKind]:
+        """The rows above the waterline."""
+        return [kind for kind in self.rows if not kind.below_waterline]
+
+    def panel_of(self, element: Element) -> Panel:
+        """The panel *element* is drawn in."""
+        return self.panels[self.domains.index(element.domain)]
+
+    # ------------------------------------------------------------------ node ids
+
+    def group(self, panel: Panel, column: str, track: str) -> str:
+        """The Graphviz group of one track: links between its nodes are kept straight and uncrossed.
+
+        Only nodes above the waterline get one: dot's ranking can fail ("trouble in
+        init_rank") on groups that reach into a cluster, and the shaded boxes keep
+        what is under water in its column anyway.
+        """
+        return f"t{panel.index}_{panel.columns.index(column)}{track[0]}"
+
+    def head_id(self, panel: Panel, column: str) -> str:
+        """The node of a column's head (the partner's name and position)."""
+        return f"h{panel.index}_{panel.columns.index(column)}"
+
+    def placeholder(self, panel: Panel, column: str, kind: ElementKind, track: str) -> str:
+        """The invisible node that holds an empty slot of a column's track."""
+        return f"p{panel.index}_{panel.columns.index(column)}_{kind.layer}{track[0]}"
+
+    # ------------------------------------------------------------------ rows and columns
+
+    @staticmethod
+    def tracks(panel: Panel, column: str | None) -> tuple[str, ...]:
+        """A column's tracks, left to right: the down track on the outside of the figure."""
+        if column is None:
+            return ("down",)
+        partners = [c for c in panel.columns if c is not None]
+        left = partners.index(column) < (len(partners) + 1) // 2
+        return ("down", "up") if left else ("up", "down")
+
+    def slot(self, panel: Panel, column: str | None, kind: ElementKind, track: str) -> list[str]:
+        """The nodes of one track of one column in one row: its elements, or a placeholder."""
+        if track_of(kind) == track:
+            cell = self.cells.get((panel.index, column, kind), [])
+            if cell:
+                return [self.ids[e.id] for e in cell]
+        if column is None:
+            return []
+        return [self.placeholder(panel, column, kind, track)]
+
+    def _row_part(self, panel: Panel, column: str | None, kind: ElementKind) -> list[str]:
+        """A column's nodes in one row, left to right.
+
+        A second element of the same kind (two behaviours, say) goes on the
+        outer side of the column, so the column's two tracks stay close together.
+        """
+        tracks = self.tracks(panel, column)
+        if column is None:
+            return [node for track in tracks for node in self.slot(panel, column, kind, track)]
+        nodes = [self.slot(panel, column, kind, track)[0] for track in tracks]
+        extras = [self.ids[e.id] for e in self.cells.get((panel.index, column, kind), [])[1:]]
+        return extras + nodes if tracks[0] == "down" else nodes + extras
+
+    def _linked_nodes(self) -> set[frozenset[str]]:
+        """The pairs of nodes that a drawn link joins (either way)."""
+        pairs = set()
+        for link in self.case.links:
+            ghost = self.ghosts.get((link.source, link.target))
+            ends = [
+                self.ids[end] if end in self.shown else ghost[0] if ghost else ""
+                for end in (link.source, link.target)
+            ]
+            if all(ends):
+                pairs.add(frozenset(ends))
+        return pairs
+
+    def _rows_of_nodes(self) -> list[list[str]]:
+        """The nodes of each row, left to right, the column heads first."""
+        heads = ["hl"] + [
+            self.head_id(panel, column)
+            for panel in self.panels
+            for column in panel.columns
+            if column is not None
+        ]
+        rows = [heads]
+        for kind in self.rows:
+            row = [f"l{kind.layer}"]
+            for panel in self.panels:
+                for column in panel.columns:
+                    row.extend(self._row_part(panel, column, kind))
+            for node, inside, outside in self.ghosts.values():
+                if outside.kind is kind:
+                    panel = self.panel_of(inside)
+                    left = inside.partner is not None and self.tracks(panel, inside.partner)[0] == "down"
+                    row.insert(1, node) if left else row.append(node)
+            rows.append(row)
+        return rows
+
+    def rank(self, graph: Any) -> None:
+        """Hold the rows level and the columns straight with ``rank=same`` and invisible edges."""
+        rows = self._rows_of_nodes()
+        linked = self._linked_nodes()
+        for row in rows:
+            with graph.subgraph() as rank:
+                rank.attr(rank="same")
+                for node in row:
+                    rank.node(node)
+                for tail, head in pairwise(row):
+                    # Graphviz fails ("lost edge") or hangs on a flat link doubled by an
+                    # invisible one; the groups keep those two nodes in order anyway.
+                    if frozenset((tail, head)) not in linked:
+                        rank.edge(tail, head, style="invis")
+        spine = [row[0] for row in rows]
+        for tail, head in pairwise(spine):
+            graph.edge(tail, head, style="invis", weight="20")
+        for panel in self.panels:
+            for column in panel.columns:
+                if column is None:
+                    continue
+                for track in self.tracks(panel, column):
+                    chain = [self.head_id(panel, column)]
+                    chain.extend(self.slot(panel, column, kind, track)[0] for kind in self.rows)
+                    for tail, head in pairwise(chain):
+                        graph.edge(tail, head, style="invis", weight="20")

@@ -1,0 +1,194 @@
+"""The boxes of a figure: layer names, column heads, elements, placeholders and the shaded water.
+
+What lies below the waterline sits in shaded clusters whose top edge is the
+waterline: one for the layer names, and one per column of each panel (one box
+across all columns would make every link that passes the under-water rows go
+around the whole box, for a cluster must be contiguous). In the compare view,
+each panel is a framed cluster named after its domain's cycle.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eftgraph._model import Element, ElementKind
+from eftgraph.figures._analysis import positions_in
+from eftgraph.figures._layout import Layout, Panel, track_of
+from eftgraph.figures._text import clean, escape, font, html_label, html_lines, wrap
+
+__all__ = ["draw_nodes"]
+
+
+def draw_nodes(layout: Layout, graph: Any) -> None:
+    """Add every box of *layout* to *graph*."""
+    below = layout.below()
+    graph.node("hl", label="", shape="plaintext", style="", width="0", height="0")
+    for kind in layout.above():
+        _layer_node(layout, graph, kind)
+    if below:
+        with graph.subgraph(name="cluster_wl") as water:
+            _water(layout, water, label=escape(layout.words("waterline")))
+            for kind in below:
+                _layer_node(layout, water, kind)
+    for node, _inside, outside in layout.ghosts.values():
+        _ghost(layout, graph, node, outside)
+    theme = layout.theme
+    for panel in layout.panels:
+        if not layout.compare:
+            _panel(layout, graph, panel)
+            continue
+        with graph.subgraph(name=f"cluster_d{panel.index}") as box:
+            box.attr(
+                label=html_label(html_lines([layout.words.cycle(panel.domain)], bold=True)),
+                fontname=theme.font,
+                fontsize=f"{theme.head_size:g}",
+                fontcolor=theme.text,
+                style="rounded",
+                color=theme.domain_border,
+                penwidth="1.2",
+                labelloc="t",
+                margin="12",
+            )
+            _panel(layout, box, panel)
+
+
+def _water(layout: Layout, subgraph: Any, *, label: str) -> None:
+    """Shade *subgraph* as under water; *label* is HTML (escaped already)."""
+    theme = layout.theme
+    subgraph.attr(
+        style=theme.water_style,
+        fillcolor=theme.water_fill,
+        color=theme.water_border,
+        penwidth="1.5",
+        fontname=theme.font,
+        fontsize=f"{theme.layer_size:g}",
+        fontcolor=theme.muted_text,
+        labeljust="l",
+        labelloc="t",
+        label=html_label(font(label)) if label else "",
+        margin="10",
+    )
+
+
+def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
+    """One domain's heads and cells; each column's under-water cells in a shaded box of their own."""
+    _heads(layout, graph, panel)
+    for kind in layout.rows:
+        for column in panel.columns:
+            for track in layout.tracks(panel, column):
+                if not (kind.below_waterline and track == "down"):
+                    _slot_nodes(layout, graph, panel, column, kind, track)
+    below = layout.below()
+    for index, column in enumerate(panel.columns):
+        if column is None or not below:
+            continue
+        with graph.subgraph(name=f"cluster_w{panel.index}_{index}") as water:
+            _water(layout, water, label="&#160;")
+            for kind in below:
+                _slot_nodes(layout, water, panel, column, kind, "down")
+
+
+def _ghost(layout: Layout, graph: Any, node: str, outside: Element) -> None:
+    """A small dashed box for an element of a cycle not shown, at the end of a link that leads there."""
+    theme = layout.theme
+    words = layout.words
+    where = font(f"<I>{escape(words('elsewhere', cycle=words.cycle(outside.domain)))}</I>")
+    graph.node(
+        node,
+        label=html_label(where + "<BR/>" + html_lines(wrap(outside.label, theme.wrap))),
+        style="rounded,dashed",
+        color=theme.muted_text,
+        fontcolor=theme.muted_text,
+        fontsize=f"{theme.edge_size:g}",
+    )
+
+
+def _layer_node(layout: Layout, graph: Any, kind: ElementKind) -> None:
+    theme = layout.theme
+    graph.node(
+        f"l{kind.layer}",
+        label=html_label(html_lines(wrap(layout.words.layer(kind), 16))),
+        group="layers",
+        shape="plaintext",
+        style="",
+        fontsize=f"{theme.layer_size:g}",
+        fontcolor=theme.muted_text,
+        **({"height": layout.heights[kind]} if kind in layout.heights else {}),
+    )
+
+
+def _slot_nodes(
+    layout: Layout, graph: Any, panel: Panel, column: str | None, kind: ElementKind, track: str
+) -> None:
+    cell = layout.cells.get((panel.index, column, kind), []) if track_of(kind) == track else []
+    for element in cell:
+        _element(layout, graph, element)
+    if not cell and column is not None:
+        in_water = kind.below_waterline and track == "down"
+        graph.node(
+            layout.placeholder(panel, column, kind, track),
+            label="",
+            style="invis",
+            width="0.3",
+            height=layout.heights.get(kind, "0.3"),
+            **({} if in_water else {"group": layout.group(panel, column, track)}),
+        )
+
+
+def _heads(layout: Layout, graph: Any, panel: Panel) -> None:
+    """The head of each column: the partner's name and position (and a reversal, second panel)."""
+    theme = layout.theme
+    positions = positions_in(layout.case, panel.domain)
+    flipped = layout.comparison.reversed if layout.comparison is not None else frozenset()
+    for column in panel.columns:
+        if column is None:
+            continue
+        position = positions[column]
+        lines = [html_lines([" ".join(clean(layout.case.partner(column).name))], bold=True)]
+        lines.append(font(escape(layout.words.position(position)), size=theme.font_size))
+        attributes = {
+            "fillcolor": theme.head_fills[position.value],
+            "color": theme.head_borders[position.value],
+            "penwidth": f"{theme.behavior_pen:g}",
+        }
+        if column in flipped and panel.index == 1:
+            reversed_ = escape(layout.words("reversed"))
+            lines.append(font(f"<I>{reversed_}</I>", size=theme.edge_size, colour=theme.reversal_colour))
+            attributes["peripheries"] = "2"
+        graph.node(
+            layout.head_id(panel, column),
+            label=html_label("<BR/>".join(lines)),
+            fontsize=f"{theme.head_size:g}",
+            style="filled",
+            margin="0.2,0.08",
+            **attributes,
+        )
+
+
+def _element(layout: Layout, graph: Any, element: Element) -> None:
+    theme = layout.theme
+    attributes: dict[str, str] = {}
+    if element.kind is ElementKind.BEHAVIOR:
+        attributes["penwidth"] = f"{theme.behavior_pen:g}"
+        if element.stance is not None:
+            attributes["color"] = theme.stance_colours[element.stance.value]
+    elif element.kind is ElementKind.TRIGGER:
+        attributes["fillcolor"] = theme.trigger_fill
+        attributes["style"] = "rounded,filled,dashed"
+    if element.partner is not None and not element.kind.below_waterline:
+        panel = layout.panel_of(element)
+        cell = layout.cells[(panel.index, element.partner, element.kind)]
+        if cell[0] is element:
+            attributes["group"] = layout.group(panel, element.partner, track_of(element.kind))
+    if layout.comparison is not None and element.id in layout.comparison.recurring:
+        attributes["peripheries"] = "2"
+        attributes.setdefault("color", theme.bridge_colour)
+    if element.id in layout.loop:
+        attributes["color"] = theme.highlight_colour
+        attributes["penwidth"] = f"{theme.highlight_pen * 0.7:g}"
+    graph.node(
+        layout.ids[element.id],
+        label=html_label(html_lines(wrap(element.label, theme.wrap))),
+        **({"height": layout.heights[element.kind]} if element.kind in layout.heights else {}),
+        **attributes,
+    )
