@@ -133,7 +133,7 @@ def test_formulation_at_each_moment() -> None:
     assert at_nine.element("sexual.mathijs.behavior").label == "tells her that touch is how he reaches her"
     assert formulation_at(case, 13) is at_nine
     last = formulation_at(case, 15)
-    assert Pattern.SECURE in {loop.pattern for loop in eftgraph.find_loops(last, domain="sexual")}
+    assert Pattern.SECURE in {loop.pattern for loop in eftgraph.loops(last, domain="sexual")}
     assert [number for number, _ in moments(case)] == [None, 9, 14]
 
 

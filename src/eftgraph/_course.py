@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eftgraph._model import _StrEnum
 from eftgraph._scales import Scale
 from eftgraph._sessions import Marker, MarkerKind, Measure, Session
 from eftgraph._suggest import unknown
+from eftgraph._vocabulary import _StrEnum
 from eftgraph.errors import OptionError
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eftgraph._domains import ReversalKind, compare_domains
-from eftgraph._loops import Loop, Pattern, Polarity, find_loops
+from eftgraph._domains import ReversalKind, domain_comparison
+from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import Position
 from eftgraph._positions import positions
 from eftgraph.errors import LoopLimitError
@@ -162,25 +162,25 @@ def _link_changes(a: Mapping[tuple[str, str], Link], b: Mapping[tuple[str, str],
     ]
 
 
-def _loops(case: Case) -> list[Loop] | None:
+def _all_loops(case: Case) -> list[Loop] | None:
     try:
-        return find_loops(case, limit=LOOP_LIMIT)
+        return loops(case, limit=LOOP_LIMIT)
     except LoopLimitError:
         return None
 
 
-def _main_pattern(loops: Sequence[Loop], domain: str) -> Pattern | None:
-    return next((lp.pattern for lp in loops if lp.domains == (domain,) and lp.interactional), None)
+def _main_pattern(found: Sequence[Loop], domain: str) -> Pattern | None:
+    return next((lp.pattern for lp in found if lp.domains == (domain,) and lp.interactional), None)
 
 
 def _reversal(case: Case, first: str, domain: str) -> ReversalKind | None:
     if domain == first or first not in case.domains or domain not in case.domains:
         return None
-    return compare_domains(case, first, domain).kind
+    return domain_comparison(case, first, domain).kind
 
 
 def _domain(
-    a: Case, b: Case, domain: str, loops: tuple[Sequence[Loop], Sequence[Loop]], first: str
+    a: Case, b: Case, domain: str, found: tuple[Sequence[Loop], Sequence[Loop]], first: str
 ) -> DomainDiff:
     undetermined = Position.UNDETERMINED
     before = positions(a, domain) if domain in a.domains else {}
@@ -194,7 +194,7 @@ def _domain(
     return DomainDiff(
         domain,
         pairs,
-        (_main_pattern(loops[0], domain), _main_pattern(loops[1], domain)),
+        (_main_pattern(found[0], domain), _main_pattern(found[1], domain)),
         (_reversal(a, first, domain), _reversal(b, first, domain)),
     )
 
@@ -222,7 +222,7 @@ def diff(a: Case, b: Case) -> FormulationDiff:
     elements_b = {e.id: e for e in b.elements}
     links_a = {(link.source, link.target): link for link in a.links}
     links_b = {(link.source, link.target): link for link in b.links}
-    loops_a, loops_b = _loops(a), _loops(b)
+    loops_a, loops_b = _all_loops(a), _all_loops(b)
     compared = loops_a is not None and loops_b is not None
     gained: tuple[Loop, ...] = ()
     lost: tuple[Loop, ...] = ()

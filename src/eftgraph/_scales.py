@@ -21,8 +21,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from eftgraph._model import _StrEnum
 from eftgraph._suggest import unknown
+from eftgraph._vocabulary import _StrEnum
 from eftgraph.errors import OptionError
 
 __all__ = ["CUSTOM", "SCALES", "Direction", "Scale", "find_scale"]

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eftgraph._model import _StrEnum, coerce
 from eftgraph._scales import CUSTOM, SCALES, Direction, Scale
 from eftgraph._suggest import nearest
+from eftgraph._vocabulary import _StrEnum, coerce
 from eftgraph.errors import Problem
 
 if TYPE_CHECKING:

@@ -22,14 +22,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eftgraph._course_narrative import Words
-from eftgraph._loops import Pattern, find_loops
-from eftgraph._model import ElementKind, Language, Sign
+from eftgraph._loops import Pattern, loops
+from eftgraph._model import ElementKind, Sign
 from eftgraph._suggest import unknown
 from eftgraph.errors import FigureError, LoopLimitError
 from eftgraph.figures._figure import Figure
-from eftgraph.figures._i18n import WORDS
 from eftgraph.figures._text import escape, html_lines, wrap
 from eftgraph.figures._theme import OKABE_ITO, THEMES, Theme
+from eftgraph.figures._words import Words as FigureWords
 
 if TYPE_CHECKING:
     from eftgraph._model import Case, Element
@@ -72,7 +72,6 @@ def course_view(
         raise FigureError("the course view needs two or more moments (the case has no later formulation)")
     style = THEMES[theme]
     words = Words(case, language)
-    lang = Language(words.code) if words.code in ("en", "nl") else Language.EN
     name = _choose(case, moments, domain)
     grid = _grid(moments, name)
     graph = Figure(name="course", engine="dot")
@@ -85,7 +84,7 @@ def course_view(
         "node", shape="box", style="rounded,filled", fontname=style.font, fontsize=str(style.font_size)
     )
     graph.attr("edge", arrowsize=str(style.arrow_size))
-    _row_labels(graph, grid, WORDS[lang].layers, style)
+    _row_labels(graph, grid, FigureWords(words.code), style)
     first = moments[0][1]
     seen: dict[str, Element] = {}
     for index, (session, moment) in enumerate(moments):
@@ -115,13 +114,13 @@ def _partners(grid: dict[tuple[ElementKind, str], list[str]], moments: Sequence[
 
 def _dance(moment: Case, domain: str, words: Words) -> str:
     try:
-        loops = find_loops(moment, domain=domain, limit=500)
+        found = loops(moment, domain=domain, limit=500)
     except LoopLimitError:
         return ""
-    patterns = [lp.pattern for lp in loops if lp.interactional and lp.domains == (domain,)]
-    if Pattern.SECURE in patterns and not any(lp.negative for lp in loops):
+    patterns = [lp.pattern for lp in found if lp.interactional and lp.domains == (domain,)]
+    if Pattern.SECURE in patterns and not any(lp.negative for lp in found):
         return words("course_view.new")
-    if any(lp.negative for lp in loops):
+    if any(lp.negative for lp in found):
         return words("course_view.old")
     return words("course_view.damped") if patterns else ""
 
@@ -259,16 +258,15 @@ def _head_style(moment: Case, domain: str, partner: str, style: Theme, words: Wo
 
 
 def _row_labels(
-    graph: Figure, grid: dict[tuple[ElementKind, str], list[str]], layers: object, style: Theme
+    graph: Figure, grid: dict[tuple[ElementKind, str], list[str]], layers: FigureWords, style: Theme
 ) -> None:
-    names = layers if isinstance(layers, dict) else {}
     with graph.subgraph(name="cluster_rows") as rows:
         rows.attr(label="", color="transparent", margin="12")
         rows.node("row__head", label="", shape="plaintext", style="", width="1.4")
         for kind in _LAYERS:
             if any(k is kind for k, _ in grid):
                 rows.node(
-                    f"row__{kind.value}", label=str(names.get(kind, kind.value)), shape="plaintext", style="",
+                    f"row__{kind.value}", label=layers.layer(kind), shape="plaintext", style="",
                     fontsize=str(style.layer_size), fontcolor=style.muted_text, width="1.4",
                 )  # fmt: skip
 
