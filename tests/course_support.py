@@ -51,17 +51,9 @@ COURSE = """
 """
 
 
-@attrs.frozen
-class CourseCase(Case):
-    """A case with sessions, until the model itself carries them."""
-
-    sessions: tuple[Session, ...] = attrs.field(default=(), kw_only=True)
-
-
 def with_sessions(case: Case, sessions: Iterable[Session]) -> Case:
     """*case* with *sessions*."""
-    fields = {a.name: getattr(case, a.name) for a in attrs.fields(Case) if a.init}
-    return CourseCase(**fields, sessions=tuple(sessions))
+    return attrs.evolve(case, sessions=tuple(sessions))
 
 
 def parse(text: str) -> tuple[Session, ...]:

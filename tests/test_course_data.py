@@ -85,7 +85,7 @@ def test_the_schema_accepts_the_example_course_and_rejects_a_typo() -> None:
 
 
 def test_notes_pass_through_the_mapping() -> None:
-    sessions = example().sessions  # type: ignore[attr-defined]
+    sessions = example().sessions
     mapped = map_session_texts(sessions, lambda text: text.replace("Janine", "A").replace("touch", "T"))
     notes = [m.note for s in mapped for m in s.markers if m.note]
     assert "T is how he reaches her" in notes

@@ -191,7 +191,7 @@ class Course:
 
 def sessions_of(case: Case) -> tuple[Session, ...]:
     """The sessions of *case* (none for a case without a course)."""
-    return tuple(getattr(case, "sessions", ()))
+    return case.sessions
 
 
 def course(case: Case) -> Course:

@@ -140,7 +140,7 @@ def _head(words: Words, summary: Course) -> str:
 
 
 def _sessions(summary: Course) -> tuple[Any, ...]:
-    return tuple(getattr(summary.case, "sessions", ()))
+    return summary.case.sessions
 
 
 def _span(words: Words, first: int, last: int) -> str:

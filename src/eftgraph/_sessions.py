@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -25,9 +25,6 @@ from eftgraph._scales import CUSTOM, SCALES, Direction, Scale
 from eftgraph._suggest import nearest
 from eftgraph._vocabulary import _StrEnum, coerce
 from eftgraph.errors import Problem
-
-if TYPE_CHECKING:
-    from eftgraph._model import Case
 
 __all__ = [
     "MAX_RATING",
@@ -143,7 +140,8 @@ class Session:
     measures: tuple[Measure, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
     formulation: str | None = attrs.field(default=None, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
-    formulation_case: Case | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    formulation_case: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """The `Case` that *formulation* names, once loaded (``None`` before; typed loosely: the model imports this module)."""
 
 
 # --- the rules ---------------------------------------------------------------------------------
