@@ -65,12 +65,6 @@ def parse(text: str) -> tuple[Session, ...]:
 
 
 def example(language: str = "en") -> Case:
-    """The worked example with its course and the formulations of sessions 9 and 14 loaded."""
+    """The worked example with its course; the formulations of sessions 9 and 14 are loaded with it."""
     suffix = ".en" if language == "en" else ""
-    sessions = []
-    for s in parse(COURSE):
-        if s.formulation is not None:
-            name = s.formulation.replace(".en.yaml", f"{suffix}.yaml")
-            s = attrs.evolve(s, formulation=name, formulation_case=eftgraph.load(EXAMPLES / name))
-        sessions.append(s)
-    return with_sessions(eftgraph.load(EXAMPLES / f"janine-mathijs{suffix}.yaml"), sessions)
+    return eftgraph.load(EXAMPLES / f"janine-mathijs{suffix}.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import eftgraph
@@ -11,7 +12,7 @@ from eftgraph._sessions import Marker, MarkerKind, Measure, Session
 from eftgraph.errors import OptionError
 from tests.course_support import EXAMPLES, example, with_sessions
 
-BASE = eftgraph.load(EXAMPLES / "janine-mathijs.en.yaml")
+BASE = attrs.evolve(eftgraph.load(EXAMPLES / "janine-mathijs.en.yaml"), sessions=())
 
 
 def kinds(*sessions: Session) -> list[tuple[AdvisoryKind, int]]:

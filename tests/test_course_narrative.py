@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import attrs
 import pytest
 
 import eftgraph
@@ -85,7 +86,7 @@ def test_advisories_are_worded_as_pointers() -> None:
 
 def test_an_empty_course() -> None:
     assert (
-        describe_course(course(eftgraph.load(EXAMPLES / "janine-mathijs.yaml")))
+        describe_course(course(attrs.evolve(eftgraph.load(EXAMPLES / "janine-mathijs.yaml"), sessions=())))
         == "Er zijn geen sessies vastgelegd."
     )
 

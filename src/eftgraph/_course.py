@@ -14,8 +14,8 @@ reasons to depart from the model.
 
 >>> from eftgraph import load
 >>> summary = course(load("examples/janine-mathijs.en.yaml"))
->>> summary.sessions, summary.advisories
-((), ())
+>>> summary.sessions[-1], summary.domain("everyday").de_escalated_from, summary.advisories
+(15, 6, ())
 """
 
 from __future__ import annotations
@@ -199,8 +199,10 @@ def course(case: Case) -> Course:
 
     >>> from eftgraph import load
     >>> c = course(load("examples/janine-mathijs.en.yaml"))
-    >>> c.stage_changes, c.domains
-    ((), ())
+    >>> [(change.session, change.after) for change in c.stage_changes]
+    [(7, 2), (13, 3)]
+    >>> [(d.domain, d.first, d.last, d.de_escalated_from) for d in c.domains]
+    [('everyday', 8, 1, 6), ('sexual', 7, 1, 11)]
     """
     sessions = sessions_of(case)
     stages = tuple((s.number, s.stage) for s in sessions)
@@ -307,10 +309,15 @@ def formulation_at(case: Case, session: int) -> Case:
     """The case as formulated at *session*: the latest ``formulation`` up to it, else *case* itself.
 
     >>> from eftgraph import load
-    >>> formulation_at(load("examples/janine-mathijs.en.yaml"), 1)
+    >>> case = load("examples/janine-mathijs.en.yaml")
+    >>> formulation_at(case, 8) is case
+    True
+    >>> formulation_at(case, 9).element("sexual.mathijs.behavior").label
+    'tells her that touch is how he reaches her'
+    >>> formulation_at(case, 16)
     Traceback (most recent call last):
     ...
-    eftgraph.errors.OptionError: unknown session 1 (the case has no sessions)
+    eftgraph.errors.OptionError: unknown session 16 (allowed: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
     """
     sessions = sessions_of(case)
     numbers = [s.number for s in sessions]

@@ -140,8 +140,9 @@ def session_rows(case: Case) -> list[dict[str, Any]]:
     """One row per session: stage, steps, ratings, markers and measures.
 
     >>> from eftgraph import load
-    >>> session_rows(load("examples/janine-mathijs.en.yaml"))
-    []
+    >>> row = session_rows(load("examples/janine-mathijs.en.yaml"))[8]
+    >>> row["session"], row["stage"], row["cycle"], row["markers"]
+    (9, 2, {'everyday': 2, 'sexual': 4}, ['withdrawer-re-engagement'])
     """
     rows = []
     for s in sessions_of(case):

@@ -215,18 +215,23 @@ def _range_text(scale: Scale) -> str:
 
 
 def check_sessions(
-    sessions: Sequence[Session], *, partners: Sequence[str], domains: Sequence[str]
+    sessions: Sequence[Session],
+    *,
+    partners: Sequence[str],
+    domains: Sequence[str],
+    indices: Sequence[int] | None = None,
 ) -> list[Problem]:
     """Every broken rule of a course, in file order (an empty list when all is well).
 
     Numbers increase, dates do not go back, stages are 1-3, steps 1-9, partners and
-    domains exist, ratings are 0-10, scores lie within their scale's range.
+    domains exist, ratings are 0-10, scores lie within their scale's range. *indices*
+    are the list positions the paths name (default: 0, 1, 2, …).
     """
     problems: list[Problem] = []
     previous: Session | None = None
     last_date: datetime.date | None = None
     for i, session in enumerate(sessions):
-        at = f"sessions[{i}]"
+        at = f"sessions[{i if indices is None else indices[i]}]"
         if not _is_int(session.number) or session.number < 1:
             problems.append(
                 Problem(

@@ -20,14 +20,24 @@ that need the rest of the case (partners, domains, order) are in
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from eftgraph._scales import CUSTOM, SCALES, Direction
 from eftgraph._sessions import Marker, MarkerKind, Measure, Session
 from eftgraph._suggest import nearest
+from eftgraph.errors import CaseFileError, Problem
 
-__all__ = ["KEYS", "Report", "path_of", "sessions_from_data", "sessions_to_data"]
+__all__ = [
+    "KEYS",
+    "Report",
+    "attach_formulations",
+    "path_of",
+    "read_sessions",
+    "sessions_from_data",
+    "sessions_to_data",
+]
 
 Report = Callable[..., None]
 """``report(path, message, *, found=None, allowed=(), suggestion=None)``."""
@@ -148,13 +158,22 @@ def sessions_from_data(value: Any, report: Report, path: PathT = ("sessions",)) 
     the faulty field left at its default), so later rules can run; otherwise it is
     left out.
     """
+    return read_sessions(value, report, path)[0]
+
+
+def read_sessions(
+    value: Any, report: Report, path: PathT = ("sessions",)
+) -> tuple[tuple[Session, ...], tuple[int, ...]]:
+    """Like `sessions_from_data`, with the list index each returned session came from."""
     read = _Reader(report)
     sessions: list[Session] = []
+    indices: list[int] = []
     for i, item in enumerate(read.listing(value, path)):
         session = _session(read, item, (*path, i))
         if session is not None:
             sessions.append(session)
-    return tuple(sessions)
+            indices.append(i)
+    return tuple(sessions), tuple(indices)
 
 
 def _session(read: _Reader, item: Any, at: PathT) -> Session | None:
@@ -299,6 +318,48 @@ def _measure_data(m: Measure) -> dict[str, Any]:
         data["range"] = [m.minimum, m.maximum]
         data["direction"] = str(m.direction)
     return data
+
+
+def attach_formulations(
+    case: Any, file: str, where: Mapping[PathT, tuple[int, int]], load: Callable[[str], Any]
+) -> tuple[Any, list[Problem]]:
+    """*case* with the ``formulation`` file of each session loaded (paths relative to *file*).
+
+    *load* reads one case file (without following its own formulations). A file that is
+    missing or invalid gives a problem at ``sessions[i].formulation`` naming both files.
+    """
+    import attrs
+
+    folder = os.path.dirname(file)
+    problems: list[Problem] = []
+    sessions = []
+    for i, session in enumerate(case.sessions):
+        if session.formulation is None:
+            sessions.append(session)
+            continue
+        target = os.path.join(folder, session.formulation)
+        try:
+            loaded = load(target)
+        except CaseFileError as error:
+            first = error.problems[0] if error.problems else None
+            reason = str(first) if first is not None else str(error)
+            if first is not None and first.file is None:
+                reason = f"{target}: {reason}"
+            line, column = where.get(("sessions", i, "formulation"), (None, None))
+            problems.append(
+                Problem(
+                    path=f"sessions[{i}].formulation",
+                    message=f"the formulation {session.formulation!r} cannot be used: {reason}",
+                    found=session.formulation,
+                    file=file,
+                    line=line,
+                    column=column,
+                )
+            )
+            sessions.append(session)
+            continue
+        sessions.append(attrs.evolve(session, formulation_case=loaded))
+    return (attrs.evolve(case, sessions=sessions) if not problems else case), problems
 
 
 def path_of(dotted: str) -> PathT:
