@@ -54,7 +54,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_sessions",
         ),
     ),
-    ("files", ("_structure", "_structure_*", "_io", "schema", "_sessions_io")),
+    ("files", ("_structure", "_structure_*", "_io", "schema", "_sessions_io", "_sessions_files")),
     (
         "analyses",
         (

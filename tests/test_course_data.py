@@ -11,14 +11,13 @@ import eftgraph
 from eftgraph._course import course
 from eftgraph._course_data import (
     SESSION_COLUMNS,
-    SESSIONS_SCHEMA,
     course_data,
     diff_data,
     map_session_texts,
     session_rows,
 )
 from eftgraph._diff import diff
-from eftgraph._sessions_io import sessions_to_data
+from eftgraph._sessions_files import SESSIONS_SCHEMA, sessions_to_data
 from tests.course_support import COURSE, EXAMPLES, example
 
 

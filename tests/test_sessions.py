@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from eftgraph._sessions import Marker, MarkerKind, Measure, Session, check_sessions
-from eftgraph._sessions_io import path_of, sessions_from_data, sessions_to_data
+from eftgraph._sessions_files import sessions_to_data
+from eftgraph._sessions_io import path_of, sessions_from_data
 from tests.course_support import COURSE, parse
 
 PARTNERS = ("janine", "mathijs")

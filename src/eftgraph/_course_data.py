@@ -21,14 +21,12 @@ import attrs
 from eftgraph._course import Course, sessions_of
 from eftgraph._diff import FormulationDiff
 from eftgraph._loops import Loop
-from eftgraph._scales import CUSTOM, SCALES, Direction
-from eftgraph._sessions import STAGES, STEPS, MarkerKind, Session
+from eftgraph._sessions import Session
 
 if TYPE_CHECKING:
     from eftgraph._model import Case
 
 __all__ = [
-    "SESSIONS_SCHEMA",
     "SESSION_COLUMNS",
     "course_data",
     "diff_data",
@@ -176,53 +174,3 @@ def map_session_texts(sessions: Sequence[Session], replace: Callable[[str], str]
         )
         for s in sessions
     )
-
-
-_TEXT = {"type": "string", "minLength": 1}
-_INT = {"type": "integer"}
-_MARKER = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["kind"],
-    "properties": {
-        "kind": {"enum": [k.value for k in MarkerKind]},
-        "domain": _TEXT,
-        "partner": _TEXT,
-        "note": _TEXT,
-    },
-}
-_MEASURE = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["scale", "partner", "score"],
-    "properties": {
-        "scale": {"enum": [*SCALES, CUSTOM]},
-        "partner": _TEXT,
-        "score": {"type": "number"},
-        "name": _TEXT,
-        "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
-        "direction": {"enum": [d.value for d in Direction]},
-    },
-}
-SESSIONS_SCHEMA: dict[str, Any] = {
-    "type": "array",
-    "description": "The course of the therapy, one entry per session, in order (docs: Therapy over time).",
-    "items": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["session"],
-        "properties": {
-            "session": {**_INT, "minimum": 1},
-            "date": {"type": "string", "format": "date"},
-            "stage": {"enum": list(STAGES)},
-            "steps": {"type": "array", "items": {"enum": list(STEPS)}},
-            "present": {"type": "array", "items": _TEXT},
-            "cycle": {"type": "object", "additionalProperties": {**_INT, "minimum": 0, "maximum": 10}},
-            "markers": {"type": "array", "items": _MARKER},
-            "measures": {"type": "array", "items": _MEASURE},
-            "formulation": _TEXT,
-            "note": _TEXT,
-        },
-    },
-}
-"""The JSON Schema of the ``sessions:`` section."""

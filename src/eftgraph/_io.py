@@ -16,7 +16,7 @@ from eftgraph._formats_document import ParseFailure, dotted, failure, line_colum
 from eftgraph._limits import cap
 from eftgraph._model import Case, Element
 from eftgraph._output import write_atomic
-from eftgraph._sessions_io import attach_formulations, sessions_to_data
+from eftgraph._sessions_files import attach_formulations, sessions_to_data
 from eftgraph._sheets import collapse
 from eftgraph._structure import structure
 from eftgraph._structure_keys import FORMAT_VERSION

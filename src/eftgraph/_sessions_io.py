@@ -4,7 +4,7 @@
 valid one, types, marker kinds, scale names) and reports each problem through a
 callback with its path, so the loader can add the file, line and column. The rules
 that need the rest of the case (partners, domains, order) are in
-`eftgraph._sessions.check_sessions`. `sessions_to_data` is the inverse, for dumping.
+`eftgraph._sessions.check_sessions`. `eftgraph._sessions_files.sessions_to_data` is the inverse, for dumping.
 
 >>> problems = []
 >>> def report(path, message, **extra):
@@ -13,30 +13,24 @@ that need the rest of the case (partners, domains, order) are in
 ...     [{"session": 1, "stage": 1, "cycle": {"everyday": 8}, "markres": []}], report)
 >>> sessions[0].cycle, problems
 ({'everyday': 8}, [(('sessions', 0, 'markres'), "unknown key 'markres'", 'markers')])
->>> sessions_to_data(sessions)
-[{'session': 1, 'stage': 1, 'cycle': {'everyday': 8}}]
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from eftgraph._scales import CUSTOM, SCALES, Direction
 from eftgraph._sessions import Marker, MarkerKind, Measure, Session
 from eftgraph._suggest import nearest
-from eftgraph.errors import CaseFileError, Problem
 
 __all__ = [
     "KEYS",
     "Report",
-    "attach_formulations",
     "path_of",
     "read_sessions",
     "sessions_from_data",
-    "sessions_to_data",
 ]
 
 Report = Callable[..., None]
@@ -270,96 +264,6 @@ def _measure(read: _Reader, item: Any, at: PathT) -> Measure | None:
     if scale is None or partner is None or score is None:
         return None
     return Measure(scale, partner, score, **extra)
-
-
-def sessions_to_data(sessions: Sequence[Session]) -> list[dict[str, Any]]:
-    """The sessions as plain data, in the order of the file format (defaults left out)."""
-    return [_session_data(s) for s in sessions]
-
-
-def _session_data(s: Session) -> dict[str, Any]:
-    data: dict[str, Any] = {"session": s.number}
-    if s.date is not None:
-        data["date"] = s.date
-    data["stage"] = s.stage
-    if s.steps:
-        data["steps"] = list(s.steps)
-    if s.present is not None:
-        data["present"] = list(s.present)
-    if s.cycle:
-        data["cycle"] = dict(s.cycle)
-    if s.markers:
-        data["markers"] = [
-            {
-                key: value
-                for key, value in (
-                    ("kind", str(m.kind)),
-                    ("domain", m.domain),
-                    ("partner", m.partner),
-                    ("note", m.note),
-                )
-                if value is not None
-            }
-            for m in s.markers
-        ]
-    if s.measures:
-        data["measures"] = [_measure_data(m) for m in s.measures]
-    if s.formulation is not None:
-        data["formulation"] = s.formulation
-    if s.note is not None:
-        data["note"] = s.note
-    return data
-
-
-def _measure_data(m: Measure) -> dict[str, Any]:
-    data: dict[str, Any] = {"scale": m.scale, "partner": m.partner, "score": m.score}
-    if m.scale == CUSTOM:
-        data["name"] = m.name
-        data["range"] = [m.minimum, m.maximum]
-        data["direction"] = str(m.direction)
-    return data
-
-
-def attach_formulations(
-    case: Any, file: str, where: Mapping[PathT, tuple[int, int]], load: Callable[[str], Any]
-) -> tuple[Any, list[Problem]]:
-    """*case* with the ``formulation`` file of each session loaded (paths relative to *file*).
-
-    *load* reads one case file (without following its own formulations). A file that is
-    missing or invalid gives a problem at ``sessions[i].formulation`` naming both files.
-    """
-    import attrs
-
-    folder = os.path.dirname(file)
-    problems: list[Problem] = []
-    sessions = []
-    for i, session in enumerate(case.sessions):
-        if session.formulation is None:
-            sessions.append(session)
-            continue
-        target = os.path.join(folder, session.formulation)
-        try:
-            loaded = load(target)
-        except CaseFileError as error:
-            first = error.problems[0] if error.problems else None
-            reason = str(first) if first is not None else str(error)
-            if first is not None and first.file is None:
-                reason = f"{target}: {reason}"
-            line, column = where.get(("sessions", i, "formulation"), (None, None))
-            problems.append(
-                Problem(
-                    path=f"sessions[{i}].formulation",
-                    message=f"the formulation {session.formulation!r} cannot be used: {reason}",
-                    found=session.formulation,
-                    file=file,
-                    line=line,
-                    column=column,
-                )
-            )
-            sessions.append(session)
-            continue
-        sessions.append(attrs.evolve(session, formulation_case=loaded))
-    return (attrs.evolve(case, sessions=sessions) if not problems else case), problems
 
 
 def path_of(dotted: str) -> PathT:
