@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import jsonschema
 import yaml
 
@@ -89,3 +90,23 @@ def test_notes_pass_through_the_mapping() -> None:
     notes = [m.note for s in mapped for m in s.markers if m.note]
     assert "T is how he reaches her" in notes
     assert sessions_to_data(mapped)[0]["note"] == "intake; the coats incident"
+
+
+def test_anonymise_a_course() -> None:
+    case = example()
+    noted = attrs.evolve(
+        case,
+        sessions=[
+            attrs.evolve(case.sessions[0], note="Janine says Mathijs was late again"),
+            *case.sessions[1:],
+        ],
+    )
+    anonymous, _ = eftgraph.anonymize(noted)
+    text = eftgraph.dumps(anonymous)
+    assert "janine" not in text.lower() and "mathijs" not in text.lower()
+    first = anonymous.sessions[0]
+    assert first.note == "Partner A says Partner B was late again"
+    assert [m.partner for m in first.measures] == ["partner-a", "partner-b"]
+    assert all(s.formulation is None for s in anonymous.sessions)  # file names hold the names
+    assert anonymous.sessions[8].markers[0].partner == "partner-b"
+    assert course(anonymous).domains == course(case).domains

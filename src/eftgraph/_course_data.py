@@ -13,7 +13,7 @@ their plain words. Keys come in the same order every time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -161,16 +161,45 @@ def session_rows(case: Case) -> list[dict[str, Any]]:
     return rows
 
 
-def map_session_texts(sessions: Sequence[Session], replace: Callable[[str], str]) -> tuple[Session, ...]:
-    """The sessions with every free text (session notes, marker notes) passed through *replace*.
+def map_session_texts(
+    sessions: Sequence[Session],
+    replace: Callable[[str], str],
+    partners: Mapping[str, str] | None = None,
+    domains: Mapping[str, str] | None = None,
+) -> tuple[Session, ...]:
+    """The sessions for anonymisation: free text through *replace*, ids through the maps.
 
-    Used by anonymisation: the notes are clinical free text and may hold names.
+    Session and marker notes are clinical free text and may hold names; partner ids and
+    domain names follow *partners* and *domains*. The ``formulation`` reference is dropped:
+    its file name and its loaded case hold the names (anonymise each formulation file on
+    its own).
     """
+
+    def partner(old: str | None) -> str | None:
+        return old if old is None or partners is None else partners.get(old, old)
+
+    def domain(old: str | None) -> str | None:
+        return old if old is None or domains is None else domains.get(old, old)
+
+    def text(old: str | None) -> str | None:
+        return None if old is None else replace(old)
+
     return tuple(
         attrs.evolve(
             s,
-            note=None if s.note is None else replace(s.note),
-            markers=[attrs.evolve(m, note=None if m.note is None else replace(m.note)) for m in s.markers],
+            note=text(s.note),
+            present=None if s.present is None else [partner(p) for p in s.present],
+            cycle={domains.get(d, d) if domains else d: r for d, r in s.cycle.items()},
+            markers=[
+                attrs.evolve(m, note=text(m.note), partner=partner(m.partner), domain=domain(m.domain))
+                for m in s.markers
+            ],
+            measures=[
+                attrs.evolve(m, partner=partners.get(m.partner, m.partner) if partners else m.partner)
+                for m in s.measures
+            ],
+            formulation=None,
+            formulation_case=None,
         )
         for s in sessions
     )

@@ -323,11 +323,17 @@ def dumps(case: Case, format: str = "yaml") -> str:
         style = '"' if not data.isprintable() or any(c in data for c in "\x85\u2028\u2029") else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+    def flow_list(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
     _Dumper.add_representer(_Flow, flow)
+    _Dumper.add_representer(_FlowList, flow_list)
     _Dumper.add_representer(str, text)
     for key in ("partners", "elements", "links", "concerns"):
         if key in doc:
             doc[key] = [_Flow(item) for item in doc[key]]
+    if "sessions" in doc:
+        doc["sessions"] = [_session_flow(item) for item in doc["sessions"]]
     return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
 
 
@@ -340,6 +346,27 @@ def _iso_date(value: object) -> str:
 
 class _Flow(dict[str, Any]):
     """A mapping written on one line in YAML, as people write list items."""
+
+
+class _FlowList(list[Any]):
+    """A list written on one line in YAML (``[1, 2]``)."""
+
+
+def _session_flow(session: dict[str, Any]) -> dict[str, Any]:
+    """A session as people write it: a block, its short lists and mappings on one line each."""
+    flat: dict[str, Any] = {}
+    for key, value in session.items():
+        if key in ("steps", "present"):
+            value = _FlowList(value)
+        elif key == "cycle":
+            value = _Flow(value)
+        elif key in ("markers", "measures"):
+            value = [
+                _Flow({k: _FlowList(v) if isinstance(v, list) else v for k, v in item.items()})
+                for item in value
+            ]
+        flat[key] = value
+    return flat
 
 
 def dump(case: Case, path: str | os.PathLike[str]) -> None:
