@@ -197,6 +197,8 @@ def sessions_of(case: Case) -> tuple[Session, ...]:
 def course(case: Case) -> Course:
     """The course of *case*'s sessions: stages, markers, ratings, measures and advisories.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> c = course(load("examples/janine-mathijs.en.yaml"))
     >>> [(change.session, change.after) for change in c.stage_changes]
@@ -308,6 +310,8 @@ def _relapses(sessions: Sequence[Session], domains: Sequence[DomainCourse]) -> I
 def formulation_at(case: Case, session: int) -> Case:
     """The case as formulated at *session*: the latest ``formulation`` up to it, else *case* itself.
 
+    Examples
+    --------
     >>> from eftgraph import load
     >>> case = load("examples/janine-mathijs.en.yaml")
     >>> formulation_at(case, 8) is case

@@ -202,6 +202,8 @@ def _domain(
 def diff(a: Case, b: Case) -> FormulationDiff:
     """What changed from formulation *a* to formulation *b*.
 
+    Examples
+    --------
     >>> from eftgraph import Case, Element, Link, Partner
     >>> people = [Partner("a", "Ann"), Partner("b", "Bo")]
     >>> old = Case(id="x", partners=people, elements=[

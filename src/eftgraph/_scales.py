@@ -68,6 +68,8 @@ class Scale:
     def distressed(self, score: float) -> bool | None:
         """True when *score* lies on the distressed side of the cut-off; ``None`` without a cut-off.
 
+        Examples
+        --------
         >>> SCALES["csi-32"].distressed(104), SCALES["csi-32"].distressed(105)
         (True, False)
         """
@@ -84,6 +86,8 @@ class Scale:
     def reliable(self, change: float) -> bool | None:
         """True when a change of *change* points is reliable; ``None`` when the scale publishes no index.
 
+        Examples
+        --------
         >>> SCALES["rdas"].reliable(12), SCALES["rdas"].reliable(-11), SCALES["csi-4"].reliable(8)
         (True, False, None)
         """
@@ -95,6 +99,8 @@ class Scale:
     def custom(cls, name: str, minimum: float, maximum: float, direction: Direction | str) -> Scale:
         """A scale declared in the case file (range and direction; no cut-off).
 
+        Examples
+        --------
         >>> Scale.custom("weekly-closeness", 0, 10, "higher-is-better").in_range(11)
         False
         """

@@ -94,6 +94,8 @@ class Measure:
 
     A ``custom`` scale gives its *name*, *minimum*, *maximum* and *direction*.
 
+    Examples
+    --------
     >>> Measure("rdas", "janine", 41).instrument.cutoff
     48.0
     >>> Measure("custom", "janine", 6, name="closeness", minimum=0, maximum=10).instrument.maximum
