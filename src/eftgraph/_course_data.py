@@ -120,6 +120,7 @@ def diff_data(change: FormulationDiff) -> dict[str, Any]:
 
 
 SESSION_COLUMNS = (
+    "file",
     "case",
     "session",
     "date",
@@ -134,7 +135,7 @@ SESSION_COLUMNS = (
 """The columns of a session row (``eftgraph table --sessions``), in order."""
 
 
-def session_rows(case: Case) -> list[dict[str, Any]]:
+def session_rows(case: Case, *, file: str | None = None) -> list[dict[str, Any]]:
     """One row per session: stage, steps, ratings, markers and measures.
 
     >>> from eftgraph import load
@@ -146,6 +147,7 @@ def session_rows(case: Case) -> list[dict[str, Any]]:
     for s in sessions_of(case):
         rows.append(
             {
+                "file": file,
                 "case": case.id,
                 "session": s.number,
                 "date": None if s.date is None else s.date.isoformat(),

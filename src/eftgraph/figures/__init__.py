@@ -9,7 +9,7 @@ makes a case show its figure in a notebook (through ``eftgraph._display``).
 >>> from eftgraph import load
 >>> from eftgraph.figures import THEMES, VIEWS, to_dot
 >>> VIEWS, sorted(THEMES)
-(('cycle', 'compare'), ['default', 'print', 'slide'])
+(('cycle', 'compare', 'timeline', 'course'), ['default', 'print', 'slide'])
 >>> figure = to_dot(load("examples/janine-mathijs.yaml"), view="compare")
 >>> "seksuele cirkel" in figure.source
 True

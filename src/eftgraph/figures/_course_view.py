@@ -34,7 +34,7 @@ from eftgraph.figures._words import Words as FigureWords
 if TYPE_CHECKING:
     from eftgraph._model import Case, Element
 
-__all__ = ["course_view"]
+__all__ = ["course_figure", "course_view", "timeline_file"]
 
 _LAYERS = (
     ElementKind.TRIGGER,
@@ -92,6 +92,31 @@ def course_view(
     last_row = _rows(graph, len(moments), grid)
     _legend(graph, moments, style, words, last_row)
     return graph
+
+
+def course_figure(
+    case: Case, view: str, *, domain: object = None, language: object = None, theme: str = "default"
+) -> Figure:
+    """The ``course`` view of `to_dot`: *domain* at the intake and at every later formulation."""
+    from eftgraph._course import moments
+
+    if view == "timeline":
+        raise FigureError(
+            "the timeline is a chart, not a Graphviz figure: render it to .svg, .png or .pdf "
+            "(render(case, path, view='timeline'))"
+        )
+    if domain is not None and not isinstance(domain, str):
+        raise FigureError(f"the course view shows one domain; got {list(domain)!r}")  # type: ignore[call-overload]
+    return course_view(case, moments(case), domain=domain, language=language, theme=theme)
+
+
+def timeline_file(case: Case, format: str, *, language: object = None, theme: str = "default") -> bytes:
+    """The timeline as *format* bytes; a chart has no DOT form."""
+    from eftgraph.figures._timeline import timeline_bytes
+
+    if format == "dot":
+        raise FigureError("the timeline is a chart: write it as .svg, .png or .pdf, not .dot")
+    return timeline_bytes(case, format, language=language, theme=theme)
 
 
 def _grid(moments: Sequence[Moment], domain: str) -> dict[tuple[ElementKind, str], list[str]]:

@@ -42,8 +42,8 @@ __all__ = [
     "view_named",
 ]
 
-VIEWS = ("cycle", "compare")
-"""The views a figure can show."""
+VIEWS = ("cycle", "compare", "timeline", "course")
+"""The views a figure can show: a cycle, two domains compared, and a course (docs: Therapy over time)."""
 
 HIGHLIGHTS = ("strongest", "none")
 """The words ``highlight=`` accepts besides a loop."""
