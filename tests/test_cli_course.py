@@ -45,7 +45,10 @@ def test_diff_of_two_files_and_of_two_sessions() -> None:
     assert out.splitlines()[0] == f"From {EN} to examples/janine-mathijs.session-09.en.yaml:"
     status, out, _, _ = run(["diff", EN, "--sessions", "9", "15", "--format", "json"])
     data = json.loads(out)
-    assert (data["a"], data["b"]) == ("the formulation in force at session 9", "the formulation in force at session 15")
+    assert (data["a"], data["b"]) == (
+        "the formulation in force at session 9",
+        "the formulation in force at session 15",
+    )
     assert [loop["pattern"] for loop in data["secure_gained"]] == ["secure"]
     status, out, _, _ = run(["diff", EN])
     assert out.splitlines()[0] == "From the intake formulation to the formulation of session 14:"

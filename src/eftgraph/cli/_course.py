@@ -117,7 +117,12 @@ def _intake_and_last(case: Any) -> tuple[Any, Any, list[str]]:
 
     found = moments(case)
     if len(found) < 2:
-        raise OptionError("the course has no later formulation; give two case files")
+        raise OptionError(
+            "the course has no later formulation (formulation files are not read from standard "
+            "input); give two case files"
+            if any(s.formulation for s in case.sessions)
+            else "the course has no later formulation; give two case files"
+        )
     words = Words(case, None)
     session, last = found[-1]
     return case, last, [words("diff.intake"), words("diff.at", n=session)]
