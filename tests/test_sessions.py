@@ -62,11 +62,11 @@ def test_the_worked_example_follows_every_rule() -> None:
         ),
         (
             (Session(1, measures=[Measure("rdas", "janine", 70)]),),
-            "sessions[0].measures[0].score: a rdas score lies from 0 to 69 (found 70)",
+            "sessions[0].measures[0].score: rdas scores lie from 0 to 69 (found 70)",
         ),
         (
             (Session(1, measures=[Measure("csi-32", "janine", -1)]),),
-            "sessions[0].measures[0].score: a csi-32 score is at least 0 (found -1)",
+            "sessions[0].measures[0].score: csi-32 scores are at least 0 (found -1)",
         ),
         (
             (
@@ -74,7 +74,7 @@ def test_the_worked_example_follows_every_rule() -> None:
                     1, measures=[Measure("custom", "janine", 11, name="closeness", minimum=0, maximum=10)]
                 ),
             ),
-            "sessions[0].measures[0].score: a closeness score lies from 0 to 10 (found 11)",
+            "sessions[0].measures[0].score: closeness scores lie from 0 to 10 (found 11)",
         ),
         (
             (Session(1, measures=[Measure("custom", "janine", 3, name="closeness", minimum=5, maximum=1)]),),

@@ -205,15 +205,15 @@ def _check_measure(at: str, measure: Measure, partners: Sequence[str]) -> Iterab
         return
     scale = measure.instrument
     if not scale.in_range(measure.score):
-        yield Problem(f"{at}.score", f"a {scale.id} score {_range_text(scale)} (found {measure.score:g})")
+        yield Problem(f"{at}.score", f"{scale.id} scores {_range_text(scale)} (found {measure.score:g})")
 
 
 def _range_text(scale: Scale) -> str:
     if scale.minimum is not None and scale.maximum is not None:
-        return f"lies from {scale.minimum:g} to {scale.maximum:g}"
+        return f"lie from {scale.minimum:g} to {scale.maximum:g}"
     if scale.minimum is not None:
-        return f"is at least {scale.minimum:g}"
-    return f"is at most {scale.maximum:g}"
+        return f"are at least {scale.minimum:g}"
+    return f"are at most {scale.maximum:g}"
 
 
 def check_sessions(
