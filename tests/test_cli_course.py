@@ -89,3 +89,18 @@ def test_render_the_timeline_and_the_course_view(tmp_path: Path) -> None:
     assert "new dance" in view.read_text("utf-8")
     status, _, err, _ = run(["render", EN, "-o", str(tmp_path / "t.dot"), "--view", "timeline"])
     assert status == 1 and "the timeline is a chart" in err
+
+
+def test_the_new_template_shows_a_course_that_loads(tmp_path: Path) -> None:
+    import eftgraph
+
+    for language in ("en", "nl"):
+        target = tmp_path / f"couple-{language}.yaml"
+        assert run(["new", str(target), "--language", language])[0] == 0
+        text = target.read_text("utf-8")
+        start = text.index("# sessions:")
+        block = [line[2:] for line in text[start:].splitlines() if "formulation:" not in line]
+        uncommented = text[:start] + "\n".join(block).replace("…", "a note") + "\n"
+        case = eftgraph.loads(uncommented)
+        assert [(s.number, s.stage, dict(s.cycle)) for s in case.sessions] == [(1, 1, {"everyday": 8})]
+        assert case.sessions[0].measures[0].scale == "rdas"
