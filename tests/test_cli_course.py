@@ -104,3 +104,17 @@ def test_the_new_template_shows_a_course_that_loads(tmp_path: Path) -> None:
         case = eftgraph.loads(uncommented)
         assert [(s.number, s.stage, dict(s.cycle)) for s in case.sessions] == [(1, 1, {"everyday": 8})]
         assert case.sessions[0].measures[0].scale == "rdas"
+
+
+def test_batch_draws_the_timeline_and_the_course_view(tmp_path: Path) -> None:
+    out = tmp_path / "figures"
+    status, _, err, _ = run(["batch", EN, NL, "-o", str(out), "--view", "timeline", "--to", "png", "--jobs", "1"])
+    assert status == 0, err
+    status, _, err, _ = run(["batch", EN, "-o", str(out), "--view", "course", "--to", "svg", "--jobs", "1"])
+    assert status == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "janine-mathijs.en.course.svg",
+        "janine-mathijs.en.timeline.png",
+        "janine-mathijs.timeline.png",
+    ]
+    assert png_size((out / "janine-mathijs.timeline.png").read_bytes())[0] > 1000

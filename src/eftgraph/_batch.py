@@ -60,7 +60,7 @@ def output_stems(
         root: Path | None = Path(os.path.commonpath([str(p.parent) for p in absolute]))
     except ValueError:  # different drives (Windows): no common folder, flat names
         root = None
-    extra = ".compare" if view == "compare" else ""
+    extra = f".{view}" if view in ("compare", "timeline", "course") else ""
 
     def relative(path: Path, *, keep_suffix: bool) -> Path:
         parent = path.parent.relative_to(root) if root is not None else Path()

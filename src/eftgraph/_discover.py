@@ -119,7 +119,7 @@ def one_line(error: BaseException, file: str) -> str:
     ...     loads("eftgraph: 1\\nid: x\\npartners: [{id: a, name: Ann}]\\ncolour: red\\nsize: 3\\n")
     ... except CaseFileError as error:
     ...     print(one_line(error, "x.yaml"))
-    4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, title) (+1 more problem; see 'eftgraph check x.yaml')
+    4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, sessions, title) (+1 more problem; see 'eftgraph check x.yaml')
     """
     if isinstance(error, CaseFileError) and error.problems:
         first = attrs.evolve(error.problems[0], file=None)

@@ -23,6 +23,7 @@ from eftgraph.figures._figure import Figure
 from eftgraph.figures._options import HIGHLIGHTS, VIEWS, check_options
 from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe
 from eftgraph.figures._theme import THEMES, Theme
+from eftgraph.figures._timeline import timeline
 
 __all__ = [
     "EMBEDDED_FORMATS",
@@ -36,6 +37,7 @@ __all__ = [
     "check_options",
     "pipe",
     "render",
+    "timeline",
     "to_dot",
 ]
 

@@ -12,7 +12,7 @@ checks them all without a case, for a command that draws many.
 >>> view_named("cycles")
 Traceback (most recent call last):
 ...
-eftgraph.errors.FigureError: unknown view 'cycles' (allowed: cycle, compare); did you mean 'cycle'?
+eftgraph.errors.FigureError: unknown view 'cycles' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?
 """
 
 from __future__ import annotations
