@@ -4,8 +4,10 @@ A chart, drawn with matplotlib, which is imported only here and only when a time
 is drawn (``import eftgraph`` stays as light as before). matplotlib is an optional
 dependency: ``pip install "eftgraph[timeline]"``.
 
->>> from tests.course_support import example
->>> figure = timeline(example(), theme="print")  # doctest: +SKIP
+>>> from eftgraph import load
+>>> figure = timeline(load("examples/janine-mathijs.en.yaml"), theme="print")
+>>> [axes.get_ylabel().splitlines()[0] for axes in figure.axes]
+['cycle rating', 'markers', 'RDAS score']
 """
 
 from __future__ import annotations
