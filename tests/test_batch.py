@@ -281,7 +281,10 @@ def test_same_name_in_two_folders_named_on_the_command_line(tmp_path: Path) -> N
     ("option", "message"),
     [
         (["--to", "svg,jpg"], "unknown figure format 'jpg'"),
-        (["--view", "cycel"], "unknown view 'cycel' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?"),
+        (
+            ["--view", "cycel"],
+            "unknown view 'cycel' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?",
+        ),
         (["--theme", "prnt"], "unknown theme 'prnt'"),
         (["--jobs", "0"], "must be a whole number of at least 1"),
         (["--progress", "loud"], "invalid choice: 'loud'"),

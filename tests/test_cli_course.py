@@ -108,7 +108,9 @@ def test_the_new_template_shows_a_course_that_loads(tmp_path: Path) -> None:
 
 def test_batch_draws_the_timeline_and_the_course_view(tmp_path: Path) -> None:
     out = tmp_path / "figures"
-    status, _, err, _ = run(["batch", EN, NL, "-o", str(out), "--view", "timeline", "--to", "png", "--jobs", "1"])
+    status, _, err, _ = run(
+        ["batch", EN, NL, "-o", str(out), "--view", "timeline", "--to", "png", "--jobs", "1"]
+    )
     assert status == 0, err
     status, _, err, _ = run(["batch", EN, "-o", str(out), "--view", "course", "--to", "svg", "--jobs", "1"])
     assert status == 0, err
