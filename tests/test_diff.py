@@ -103,7 +103,6 @@ def test_every_applied_change_is_reported(case: Case, data: st.DataObject) -> No
     links = [attrs.evolve(k, sign=flipped[k.sign]) if (k.source, k.target) in resign else k for k in links]
     removable = [e.id for e in elements if e.partner is not None]
     removed = data.draw(st.sets(st.sampled_from(removable), max_size=1)) if removable else set()
-    )
     keep = [e for e in elements if e.id not in removed]
     kept_links = [k for k in links if k.source not in removed and k.target not in removed]
     added = Element("zz-new", "need", "to be held", partner=case.partners[0].id, domain="everyday")
