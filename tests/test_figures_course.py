@@ -161,3 +161,15 @@ def test_the_course_view_names_the_domain_and_moments() -> None:
     everyday = course_view(case, moments(case)).source
     assert "the everyday cycle over time" in everyday
     assert "old dance, now damped" in everyday
+
+
+def test_to_dot_course_view_default_and_chosen_sessions() -> None:
+    case = example()
+    default = eftgraph.to_dot(case, view="course", domain="sexual").source
+    assert [f"subgraph cluster_m{i} {{" in default for i in range(3)] == [True, True, False]
+    assert "intake" in default and "from session 14" in default and "from session 9" not in default
+    chosen = eftgraph.to_dot(case, view="course", domain="sexual", sessions=[3, 9, 15]).source
+    assert [f"subgraph cluster_m{i} {{" in chosen for i in range(4)] == [True, True, True, False]
+    assert "from session 9" in chosen
+    with pytest.raises(FigureError, match="the timeline is a chart"):
+        eftgraph.to_dot(case, view="timeline")

@@ -50,6 +50,13 @@ def register(subparsers: Any) -> None:
         metavar="D",
         help="cycle and course views: the domain to draw (default: the first); compare view: give it twice",
     )
+    command.add_argument(
+        "--sessions",
+        nargs="+",
+        type=int,
+        metavar="N",
+        help="course view: the sessions whose formulations to show (default: the intake and the last)",
+    )
     add_language(command, "language of the figure")
     command.add_argument("--theme", choices=tuple(THEMES), default="default", help="default, print or slide")
     command.add_argument(
@@ -81,6 +88,8 @@ def _draw(case: Case, args: argparse.Namespace, format: str) -> None:
         "language": args.language,
         "theme": args.theme,
     }
+    if args.view == "course" and args.sessions:
+        options["sessions"] = args.sessions
     if args.output == STDIO and args.view == "timeline":
         from eftgraph.figures._course_view import timeline_file
 

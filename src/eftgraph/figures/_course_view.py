@@ -95,10 +95,19 @@ def course_view(
 
 
 def course_figure(
-    case: Case, view: str, *, domain: object = None, language: object = None, theme: str = "default"
+    case: Case,
+    view: str,
+    *,
+    domain: object = None,
+    sessions: Sequence[int] | None = None,
+    language: object = None,
+    theme: str = "default",
 ) -> Figure:
-    """The ``course`` view of `to_dot`: *domain* at the intake and at every later formulation."""
-    from eftgraph._course import moments
+    """The ``course`` view of `to_dot`: *domain* at the formulations in force at *sessions*.
+
+    Default: the intake formulation and the last one of the course.
+    """
+    from eftgraph._course import formulation_at, moments
 
     if view == "timeline":
         raise FigureError(
@@ -107,7 +116,16 @@ def course_figure(
         )
     if domain is not None and not isinstance(domain, str):
         raise FigureError(f"the course view shows one domain; got {list(domain)!r}")  # type: ignore[call-overload]
-    return course_view(case, moments(case), domain=domain, language=language, theme=theme)
+    if sessions is None:
+        found = moments(case)
+        chosen = [found[0], found[-1]] if len(found) > 1 else found
+    else:
+        starts = {id(moment): number for number, moment in moments(case)}
+        chosen = []
+        for number in sessions:
+            moment = formulation_at(case, number)  # labelled by the session its formulation starts at
+            chosen.append((starts.get(id(moment)), moment))
+    return course_view(case, chosen, domain=domain, language=language, theme=theme)
 
 
 def timeline_file(case: Case, format: str, *, language: object = None, theme: str = "default") -> bytes:
