@@ -30,7 +30,7 @@ EXAMPLE = Path("examples/janine-mathijs.en.yaml")
 READS_NO_CASE = {"schema": "prints the JSON Schema", "new": "writes a template; never reads a case"}
 """Commands that read no case file."""
 OUTPUT_OPTIONS = {"output", "out"}
-OUTPUT_SUFFIXES = (".svg", ".yaml", ".json", ".csv", ".dot", ".graphml", ".txt", "")
+OUTPUT_SUFFIXES = (".svg", ".yaml", ".json", ".csv", ".dot", ".graphml", ".txt", ".pptx", ".html", "")
 """Tried in turn until a command accepts the output name with a valid case ("": a folder)."""
 
 

@@ -140,7 +140,9 @@ def test_every_command_reads_a_case_from_standard_input(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes())))
-    suffix = {"render": ".svg", "anonymize": ".yaml"}.get(command, ".txt")
+    suffix = {"render": ".svg", "anonymize": ".yaml", "slides": ".pptx", "handout": ".html"}.get(
+        command, ".txt"
+    )
     status, _, err, _ = run_inside(argv(command, Path("-"), tmp_path / f"out{suffix}"))
     assert status == 0, err
     assert "Traceback" not in err

@@ -232,7 +232,8 @@ def test_auto_falls_back_to_embedded_when_the_system_graphviz_fails(
     broken.write_text("#!/bin/sh\necho 'Error: trouble in init_rank' >&2\nexit 1\n")
     broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(_render, "find_system", lambda: str(broken))
-    svg = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg")
+    with pytest.warns(_render.RenderWarning, match="trouble in init_rank.*embedded renderer instead"):
+        svg = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg")
     assert b"graphviz-pure" in svg
     with pytest.raises(RenderError, match="trouble in init_rank"):
         pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
@@ -361,3 +362,39 @@ def test_awkward_layouts_render(renderer: str, make: Callable[[], Case]) -> None
             for element in case.elements:
                 if element.domain in domains:
                     assert words_of(nodes[element_node(case, element.id)]) == words(element.label)
+
+
+@pytest.mark.skipif(_render.find_system() is None, reason="the system Graphviz is not installed")
+def test_graphviz_warnings_are_logged_and_svg_names_a_font_stack(caplog: pytest.LogCaptureFixture) -> None:
+    source = 'digraph { a [label="x", shape=nosuchshape] }'
+    with caplog.at_level("WARNING", logger="eftgraph.render"):
+        pipe(source, "svg", renderer="system")
+    assert "nosuchshape" in caplog.text and "the system renderer says" in caplog.text
+    figure = pipe(to_dot(load("examples/janine-mathijs.yaml")).source, "svg", renderer="system")
+    assert f'font-family="{_render.FONT_STACK}"'.encode() in figure
+    assert b'font-family="Arial"' not in figure
+
+
+def test_a_figure_pipes_and_renders_without_the_system_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if _render.find_embedded() is None:
+        pytest.skip("graphviz-pure is not installed")
+    monkeypatch.setattr(_render, "find_system", lambda: None)
+    monkeypatch.setenv("PATH", "")  # graphviz's own pipe would fail with ExecutableNotFound
+    figure = to_dot(load("examples/janine-mathijs.yaml"))
+    assert figure.pipe("svg").startswith(b"<?xml")
+    assert figure.pipe(format="svg", encoding="utf-8").startswith("<?xml")
+    written = Path(figure.render(outfile=tmp_path / "cycle.svg"))
+    assert written == tmp_path / "cycle.svg" and b"<svg" in written.read_bytes()
+    beside = Path(figure.render(tmp_path / "cycle.gv", format="png", cleanup=True))
+    assert beside.name == "cycle.gv.png" and beside.read_bytes().startswith(b"\x89PNG")
+    assert not (tmp_path / "cycle.gv").exists()
+
+
+def test_the_notebook_svg_scales_to_the_column() -> None:
+    bundle = to_dot(load("examples/janine-mathijs.yaml"))._repr_mimebundle_()
+    svg = bundle.get("image/svg+xml")
+    if svg is None:
+        pytest.skip("no renderer here")
+    assert isinstance(svg, str) and '<svg width="100%" style="max-width: ' in svg

@@ -37,9 +37,11 @@ def test_absent_slots_are_skipped() -> None:
     }
 
 
-def test_need_without_primary_stands_alone() -> None:
+def test_need_without_primary_hangs_from_the_deepest_present_layer() -> None:
     got = pairs("cycles:\n  everyday:\n    a: {behavior: b, need: n}\n")
-    assert got == set()
+    assert got == {("everyday.a.behavior", "everyday.a.need")}
+    got = pairs("cycles:\n  everyday:\n    a: {behavior: b, perception: p, fear: f, need: n}\n")
+    assert ("everyday.a.fear", "everyday.a.need") in got
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,8 @@ from eftgraph.errors import (
     UnknownDomainError,
 )
 from eftgraph.figures import Figure, render, to_dot
+from eftgraph.figures._handout import handout
+from eftgraph.figures._slides import slides
 
 __all__ = [
     "SCALES",
@@ -127,6 +129,7 @@ __all__ = [
     "dump",
     "dumps",
     "formulation_at",
+    "handout",
     "intervention_points",
     "load",
     "loads",
@@ -134,6 +137,7 @@ __all__ = [
     "positions",
     "referrals",
     "render",
+    "slides",
     "table",
     "to_dot",
 ]

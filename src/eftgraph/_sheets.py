@@ -26,7 +26,10 @@ SLOTS: dict[str, ElementKind] = {
 """Sheet slot name → element kind, top of the sheet first."""
 
 CHAIN = ("trigger", "perception", "fear", "primary", "secondary", "behavior")
-"""The standard chain inside one column (absent slots are skipped); plus primary → need."""
+"""The standard chain inside one column (absent slots are skipped); plus the need, from the deepest present layer above it."""
+
+NEED_FROM = ("primary", "fear", "secondary", "perception", "behavior")
+"""Where a need hangs from: the deepest present of these (primary emotion first), so it never floats."""
 
 ENTRY = ("perception", "fear", "primary", "secondary", "behavior")
 """Where the other partner's behaviour enters a column: the first present of these."""
@@ -133,6 +136,8 @@ def standard_links(present: dict[tuple[str, str], set[str]]) -> list[tuple[str, 
     --------
     >>> standard_links({("d", "a"): {"behavior", "primary", "need"}, ("d", "b"): {"behavior"}})
     [('d.a.primary', 'd.a.behavior'), ('d.a.primary', 'd.a.need'), ('d.a.behavior', 'd.b.behavior'), ('d.b.behavior', 'd.a.primary')]
+    >>> standard_links({("d", "a"): {"behavior", "fear", "need"}})  # no primary: the need hangs from the fear
+    [('d.a.fear', 'd.a.behavior'), ('d.a.fear', 'd.a.need')]
     """
     pairs: list[tuple[str, str]] = []
     for (domain, partner), slots in present.items():
@@ -140,8 +145,9 @@ def standard_links(present: dict[tuple[str, str], set[str]]) -> list[tuple[str, 
         pairs.extend(
             (slot_id(domain, partner, a), slot_id(domain, partner, b)) for a, b in itertools.pairwise(chain)
         )
-        if "primary" in slots and "need" in slots:
-            pairs.append((slot_id(domain, partner, "primary"), slot_id(domain, partner, "need")))
+        above = next((slot for slot in NEED_FROM if slot in slots), None)
+        if "need" in slots and above is not None:
+            pairs.append((slot_id(domain, partner, above), slot_id(domain, partner, "need")))
         if "behavior" not in slots:
             continue
         for (other_domain, other), other_slots in present.items():

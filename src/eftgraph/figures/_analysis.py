@@ -7,11 +7,11 @@ from collections.abc import Sequence
 import attrs
 
 from eftgraph._domains import BridgeKind, domain_comparison
-from eftgraph._loops import loops
+from eftgraph._loops import Pattern, loops
 from eftgraph._model import Case, Position
 from eftgraph._positions import positions
 
-__all__ = ["Comparison", "comparison", "positions_in", "strongest_loop"]
+__all__ = ["Comparison", "comparison", "pattern_of", "positions_in", "strongest_loop"]
 
 
 def positions_in(case: Case, domain: str) -> dict[str, Position]:
@@ -66,4 +66,22 @@ def strongest_loop(case: Case, domains: Sequence[str]) -> tuple[str, ...] | None
     for loop in found:
         if loop.negative and set(loop.domains) <= wanted:
             return loop.elements
+    return None
+
+
+def pattern_of(case: Case, domain: str) -> Pattern | None:
+    """The pattern the cycle view of *domain* names: its strongest negative loop's, else ``secure``.
+
+    A mixed pattern, or a domain without a loop, names none.
+
+    >>> from eftgraph import load
+    >>> pattern_of(load("examples/janine-mathijs.en.yaml"), "everyday")
+    <Pattern.PURSUE_WITHDRAW: 'pursue-withdraw'>
+    """
+    found = loops(case, domain=domain)
+    for loop in found:
+        if loop.negative:
+            return None if loop.pattern in (None, Pattern.MIXED) else loop.pattern
+    if any(loop.pattern is Pattern.SECURE for loop in found):
+        return Pattern.SECURE
     return None

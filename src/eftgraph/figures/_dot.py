@@ -8,6 +8,7 @@ ever appears escaped inside HTML-like labels.
 
 from __future__ import annotations
 
+from eftgraph.figures._analysis import pattern_of
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._layout import Layout
 from eftgraph.figures._legend import draw_legend
@@ -75,4 +76,9 @@ def title(layout: Layout) -> str:
         name = names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} {words('and')} {names[-1]}"
     if layout.compare:
         return words("title.compare", title=name, a=words.cycle(domains[0]), b=words.cycle(domains[1]))
+    pattern = pattern_of(case, domains[0])
+    if pattern is not None:
+        return words(
+            "title.pattern", title=name, cycle=words.cycle(domains[0]), pattern=words.pattern(pattern)
+        )
     return words("title.cycle", title=name, cycle=words.cycle(domains[0]))

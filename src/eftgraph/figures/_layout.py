@@ -170,6 +170,17 @@ class Layout:
         left = partners.index(column) < (len(partners) + 1) // 2
         return ("down", "up") if left else ("up", "down")
 
+    def moved(self, panel: Panel, column: str | None, kind: ElementKind) -> Element | None:
+        """A second element of a kind above the waterline, drawn on the column's other (free) track.
+
+        So a partner's extra behaviour ("works late") stays inside that partner's
+        column instead of standing beside it like a column of its own.
+        """
+        cell = self.cells.get((panel.index, column, kind), [])
+        if column is None or kind.below_waterline or len(cell) < 2:
+            return None
+        return cell[1]
+
     def slot(self, panel: Panel, column: str | None, kind: ElementKind, track: str) -> list[str]:
         """The nodes of one track of one column in one row: its elements, or a placeholder."""
         if track_of(kind) == track:
@@ -178,19 +189,25 @@ class Layout:
                 return [self.ids[e.id] for e in cell]
         if column is None:
             return []
+        moved = self.moved(panel, column, kind)
+        if moved is not None:
+            return [self.ids[moved.id]]
         return [self.placeholder(panel, column, kind, track)]
 
     def _row_part(self, panel: Panel, column: str | None, kind: ElementKind) -> list[str]:
         """A column's nodes in one row, left to right.
 
-        A second element of the same kind (two behaviours, say) goes on the
-        outer side of the column, so the column's two tracks stay close together.
+        A second element of the same kind (two behaviours, say) takes the column's
+        free track; any more go on the outer side of the column.
         """
         tracks = self.tracks(panel, column)
         if column is None:
             return [node for track in tracks for node in self.slot(panel, column, kind, track)]
         nodes = [self.slot(panel, column, kind, track)[0] for track in tracks]
-        extras = [self.ids[e.id] for e in self.cells.get((panel.index, column, kind), [])[1:]]
+        moved = self.moved(panel, column, kind)
+        extras = [
+            self.ids[e.id] for e in self.cells.get((panel.index, column, kind), [])[1:] if e is not moved
+        ]
         return extras + nodes if tracks[0] == "down" else nodes + extras
 
     def _linked_nodes(self) -> set[frozenset[str]]:

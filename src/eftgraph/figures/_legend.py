@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eftgraph._model import Stance
 from eftgraph.figures._layout import Layout
 from eftgraph.figures._links import Samples
 from eftgraph.figures._text import escape, html_label
@@ -31,6 +32,9 @@ def draw_legend(layout: Layout, graph: Any, samples: Samples) -> None:
     ]
     if layout.comparison is not None and layout.comparison.recurring:
         entries.append((_double_sample(theme), words("legend.recurs")))
+    secure = _secure_sample(layout)
+    if secure:
+        entries.append((secure, words("legend.secure")))
     if layout.below():
         dashed = ' STYLE="dashed"' if "dashed" in theme.water_style else ""
         water = (
@@ -87,3 +91,16 @@ def _double_sample(theme: Theme) -> str:
         f'STYLE="rounded" COLOR="{theme.bridge_colour}"><TR><TD WIDTH="30" HEIGHT="8"></TD></TR>'
         "</TABLE></TD></TR></TABLE></TD>"
     )
+
+
+def _secure_sample(layout: Layout) -> str:
+    """A box bordered like a reaching or responding behaviour, when the figure draws one; else ``""``."""
+    stances = {
+        element.stance.value
+        for element in layout.case.elements
+        if element.id in layout.shown and element.stance in (Stance.REACH, Stance.RESPOND)
+    }
+    if not stances:
+        return ""
+    colour = layout.theme.stance_colours[sorted(stances)[0]]
+    return f'<TD BORDER="3" COLOR="{colour}" STYLE="rounded" WIDTH="44" HEIGHT="16" FIXEDSIZE="TRUE"></TD>'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eftgraph._model import Element, ElementKind
+from eftgraph._model import Element, ElementKind, Position, Stance
 from eftgraph.figures._analysis import positions_in
 from eftgraph.figures._layout import Layout, Panel, track_of
 from eftgraph.figures._text import clean, escape, font, html_label, html_lines, wrap
@@ -82,6 +82,11 @@ def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
     for index, column in enumerate(panel.columns):
         if column is None or not below:
             continue
+        if not any(layout.cells.get((panel.index, column, kind)) for kind in below):
+            # nothing of this partner lies below the waterline here: no empty shaded box
+            for kind in below:
+                _slot_nodes(layout, graph, panel, column, kind, "down")
+            continue
         with graph.subgraph(name=f"cluster_w{panel.index}_{index}") as water:
             _water(layout, water, label="&#160;")
             for kind in below:
@@ -123,7 +128,7 @@ def _slot_nodes(
     cell = layout.cells.get((panel.index, column, kind), []) if track_of(kind) == track else []
     for element in cell:
         _element(layout, graph, element)
-    if not cell and column is not None:
+    if not cell and column is not None and layout.moved(panel, column, kind) is None:
         in_water = kind.below_waterline and track == "down"
         graph.node(
             layout.placeholder(panel, column, kind, track),
@@ -144,11 +149,13 @@ def _heads(layout: Layout, graph: Any, panel: Panel) -> None:
         if column is None:
             continue
         position = positions[column]
+        held = secure_stance(layout, panel, column) if position is Position.UNDETERMINED else None
+        said = layout.words(f"position.{held}") if held else layout.words.position(position)
         lines = [html_lines([" ".join(clean(layout.case.partner(column).name))], bold=True)]
-        lines.append(font(escape(layout.words.position(position)), size=theme.font_size))
+        lines.append(font(escape(said), size=theme.font_size))
         attributes = {
-            "fillcolor": theme.head_fills[position.value],
-            "color": theme.head_borders[position.value],
+            "fillcolor": theme.head_fills[held or position.value],
+            "color": theme.stance_colours[held] if held else theme.head_borders[position.value],
             "penwidth": f"{theme.behavior_pen:g}",
         }
         if column in flipped and panel.index == 1:
@@ -180,6 +187,9 @@ def _element(layout: Layout, graph: Any, element: Element) -> None:
         cell = layout.cells[(panel.index, element.partner, element.kind)]
         if cell[0] is element:
             attributes["group"] = layout.group(panel, element.partner, track_of(element.kind))
+        elif layout.moved(panel, element.partner, element.kind) is element:
+            other = "up" if track_of(element.kind) == "down" else "down"
+            attributes["group"] = layout.group(panel, element.partner, other)
     if layout.comparison is not None and element.id in layout.comparison.recurring:
         attributes["peripheries"] = "2"
         attributes.setdefault("color", theme.bridge_colour)
@@ -192,3 +202,16 @@ def _element(layout: Layout, graph: Any, element: Element) -> None:
         **({"height": layout.heights[element.kind]} if element.kind in layout.heights else {}),
         **attributes,
     )
+
+
+def secure_stance(layout: Layout, panel: Panel, column: str) -> str | None:
+    """``reach`` or ``respond`` when every behaviour of *column* in *panel* has that stance, else ``None``.
+
+    A partner of a secure cycle holds no pursuer or withdrawer position; the head says what they do.
+    """
+    stances = {
+        element.stance for element in layout.cells.get((panel.index, column, ElementKind.BEHAVIOR), [])
+    }
+    if len(stances) == 1 and next(iter(stances)) in (Stance.REACH, Stance.RESPOND):
+        return str(next(iter(stances)).value)  # type: ignore[union-attr]
+    return None

@@ -9,11 +9,13 @@ network: the renderer runs as a local program reading standard input.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
+import warnings
 from pathlib import Path
 
 from eftgraph._suggest import nearest, unknown
@@ -21,9 +23,11 @@ from eftgraph.errors import RenderError, choices_tail
 
 __all__ = [
     "EMBEDDED_FORMATS",
+    "FONT_STACK",
     "FORMATS",
     "RENDERERS",
     "SUFFIXES",
+    "RenderWarning",
     "find_embedded",
     "find_system",
     "format_for",
@@ -152,14 +156,38 @@ def pipe(source: str, format: str = "svg", *, renderer: str = "auto") -> bytes:
         return source.encode("utf-8")
     name, program = _program(renderer, format)
     if not (renderer == "auto" and name == "system" and format in EMBEDDED_FORMATS):
-        return _run(name, program, source, format, TIMEOUT)
+        return _fonts(_run(name, program, source, format, TIMEOUT), format)
     try:
-        return _run(name, program, source, format, SYSTEM_TIMEOUT)
-    except RenderError:
+        return _fonts(_run(name, program, source, format, SYSTEM_TIMEOUT), format)
+    except RenderError as error:
         embedded = find_embedded()
         if embedded is None:
             raise
-        return _run("embedded", embedded, source, format, TIMEOUT)
+        warnings.warn(f"{error}; drawing with the embedded renderer instead", RenderWarning, stacklevel=2)
+        return _fonts(_run("embedded", embedded, source, format, TIMEOUT), format)
+
+
+FONT_STACK = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif"
+"""The fonts an SVG asks for, in order: Arial's metrics, then fonts made to match them."""
+
+
+class RenderWarning(UserWarning):
+    """The system Graphviz failed and the embedded renderer drew the figure instead."""
+
+
+LOG = logging.getLogger("eftgraph.render")
+"""Graphviz's own warnings on a figure it did draw are logged here."""
+
+
+def _fonts(data: bytes, format: str) -> bytes:
+    """An SVG names a font stack instead of Arial alone, so its text fits where Arial is missing.
+
+    >>> print(_fonts(b'<text font-family="Arial">a</text>', "svg").decode())
+    <text font-family="Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif">a</text>
+    """
+    if format != "svg":
+        return data
+    return data.replace(b'font-family="Arial"', f'font-family="{FONT_STACK}"'.encode())
 
 
 def _run(name: str, program: str, source: str, format: str, timeout: float) -> bytes:
@@ -175,7 +203,13 @@ def _run(name: str, program: str, source: str, format: str, timeout: float) -> b
         raise RenderError(f"the {name} renderer took longer than {timeout:g} s and was stopped") from None
     except OSError as error:
         raise RenderError(f"the {name} renderer ({program}) could not run: {error.strerror}") from None
+    said = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode != 0 or not done.stdout:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
+        message = said or f"exit status {done.returncode}"
         raise RenderError(f"the {name} renderer ({program}) failed: {message}")
+    if said:  # Graphviz's own warnings, as a log record (a figure still came out)
+        # the embedded renderer's notes on its own font metrics are for debugging only
+        LOG.log(
+            logging.WARNING if name == "system" else logging.DEBUG, "the %s renderer says: %s", name, said
+        )
     return done.stdout

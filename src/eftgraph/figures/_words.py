@@ -14,6 +14,7 @@ leaves out falls back to English.
 from __future__ import annotations
 
 from eftgraph._catalog import catalog
+from eftgraph._loops import Pattern
 from eftgraph._model import ElementKind, Position
 
 __all__ = ["Words"]
@@ -37,6 +38,10 @@ class Words:
     def position(self, position: Position) -> str:
         """The name of *position* under a partner's name."""
         return self(f"position.{position.value}")
+
+    def pattern(self, pattern: Pattern) -> str:
+        """The name of *pattern* (``Protest Polka``, ``protestpolka``…), from the catalog's ``[pattern]``."""
+        return self._catalog.text(f"pattern.{pattern.value}")
 
     def cycle(self, domain: str) -> str:
         """The name of *domain*'s cycle."""
