@@ -41,8 +41,21 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("parse", ("_formats", "_formats_*", "_yaml*", "_scan*", "_positions_scan*")),
-    ("model", ("_vocabulary", "_records", "_rules", "_model", "_sheets", "_graph", "_synthetic")),
-    ("files", ("_structure", "_structure_*", "_io", "schema")),
+    (
+        "model",
+        (
+            "_vocabulary",
+            "_records",
+            "_rules",
+            "_model",
+            "_sheets",
+            "_graph",
+            "_synthetic",
+            "_scales",
+            "_sessions",
+        ),
+    ),
+    ("files", ("_structure", "_structure_*", "_io", "schema", "_sessions_io", "_sessions_files")),
     (
         "analyses",
         (
@@ -63,6 +76,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_anonymize_*",
             "_table",
             "_discover",
+            "_course",
+            "_course_*",
+            "_diff",
         ),
     ),
     ("figures", ("figures", "figures.*")),

@@ -84,7 +84,7 @@ def test_batch_of_200_with_two_broken(
     assert failures == [
         f"{big_folder / 'broken.json'}: 1:23: not valid JSON: Expecting value",
         f"{big_folder / 'left' / 'broken.yaml'}: 4:1: colour: unknown key 'colour' (allowed: concerns, "
-        "cycles, domains, eftgraph, elements, id, language, links, partners, positions, title)",
+        "cycles, domains, eftgraph, elements, id, language, links, partners, positions, sessions, title)",
     ]
     summary = captured.out.strip()
     assert re.fullmatch(
@@ -281,7 +281,10 @@ def test_same_name_in_two_folders_named_on_the_command_line(tmp_path: Path) -> N
     ("option", "message"),
     [
         (["--to", "svg,jpg"], "unknown figure format 'jpg'"),
-        (["--view", "cycel"], "unknown view 'cycel' (allowed: cycle, compare); did you mean 'cycle'?"),
+        (
+            ["--view", "cycel"],
+            "unknown view 'cycel' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?",
+        ),
         (["--theme", "prnt"], "unknown theme 'prnt'"),
         (["--jobs", "0"], "must be a whole number of at least 1"),
         (["--progress", "loud"], "invalid choice: 'loud'"),

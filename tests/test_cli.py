@@ -91,7 +91,8 @@ def test_build_in_python_example_runs() -> None:
 
 # --- one rule for every command (docs/cli.md, "Rules every command follows") -------------------
 
-STDIN_READERS = [name for name in READERS if name not in {"batch", "table"}]
+# diff of one file compares it with a later formulation, a file beside it: standard input has no "beside"
+STDIN_READERS = [name for name in READERS if name not in {"batch", "table", "diff"}]
 """Commands that read one case FILE, which may be '-' (batch and table read PATHS)."""
 
 

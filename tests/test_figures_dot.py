@@ -241,7 +241,10 @@ def test_compare_view_needs_two_domains() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"view": "cycles"}, "unknown view 'cycles' (allowed: cycle, compare); did you mean 'cycle'?"),
+        (
+            {"view": "cycles"},
+            "unknown view 'cycles' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?",
+        ),
         ({"theme": "Print"}, "unknown theme 'Print' (allowed: default, print, slide); did you mean 'print'?"),
         ({"language": "de"}, "unknown language 'de' (allowed: en, nl)"),
         ({"highlight": "strongst"}, "unknown highlight 'strongst' (allowed: strongest, none); did you mean"),
@@ -434,7 +437,7 @@ def test_a_dampening_link_is_dashed_and_marked(en: Case) -> None:
         (
             {"view": "cycles"},
             FigureError,
-            "unknown view 'cycles' (allowed: cycle, compare); did you mean 'cycle'?",
+            "unknown view 'cycles' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?",
         ),
         (
             {"theme": "prnt"},

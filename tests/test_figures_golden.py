@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ CASES = {
     "nl": "examples/janine-mathijs.yaml",
     "en": "examples/janine-mathijs.en.yaml",
 }
-FIGURES: dict[str, dict[str, str]] = {
+FIGURES: dict[str, dict[str, Any]] = {
     "cycle": {},
     "cycle-sexual": {"domain": "sexual"},
     "compare": {"view": "compare"},

@@ -214,7 +214,9 @@ def test_unknown_language_and_object(en_example: Path) -> None:
     ):
         describe(load(en_example), language="nld")
     assert issubclass(_catalog.LanguageError, EftgraphError)
-    with pytest.raises(TypeError, match="takes a Case, a Loop or a DomainComparison, not int"):
+    with pytest.raises(
+        TypeError, match="takes a Case, a Loop, a DomainComparison, a Course or a FormulationDiff, not int"
+    ):
         describe(3)  # type: ignore[arg-type]
 
 

@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,7 +52,7 @@ def no_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
     ids=["cycle", "cycle-sexual", "compare", "compare-print-highlight", "slide-highlight"],
 )
-def test_svg_shows_every_label_whole(renderer: str, path: str, options: dict[str, str]) -> None:
+def test_svg_shows_every_label_whole(renderer: str, path: str, options: dict[str, Any]) -> None:
     case = load(path)
     svg = pipe(to_dot(case, **options).source, "svg", renderer=renderer)
     nodes = node_texts(svg)

@@ -28,6 +28,8 @@ def test_round_trip_every_format(fmt: str, case: Case) -> None:
 @pytest.mark.parametrize("name", ["janine-mathijs.yaml", "janine-mathijs.en.yaml"])
 def test_examples_round_trip_through_files(tmp_path: Path, fmt: str, name: str) -> None:
     case = load(Path("examples") / name)
+    for formulation in Path("examples").glob("janine-mathijs.session-*.yaml"):  # they travel with the case
+        (tmp_path / formulation.name).write_bytes(formulation.read_bytes())
     target = tmp_path / f"case.{fmt}"
     dump(case, target)
     assert load(target) == case

@@ -44,6 +44,8 @@ def leftovers(folder: Path) -> list[str]:
 def case_file(tmp_path: Path) -> Path:
     target = tmp_path / "case.yaml"
     shutil.copy(EXAMPLE, target)
+    for formulation in EXAMPLE.parent.glob("janine-mathijs.session-*.yaml"):  # they travel with the case
+        shutil.copy(formulation, tmp_path)
     return target
 
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from eftgraph import (
@@ -224,7 +225,7 @@ def test_a_case_without_elements_still_has_a_row() -> None:
 
 
 def test_inputs_folders_patterns_and_errors(tmp_path: Path) -> None:
-    dump(load(EN), tmp_path / "a.yaml")
+    dump(attrs.evolve(load(EN), sessions=()), tmp_path / "a.yaml")
     (tmp_path / "sub").mkdir()
     dump(load(FAMILY), tmp_path / "sub" / "b.json")
     by_folder = table(tmp_path)
@@ -302,7 +303,7 @@ def test_cli_reports_bad_files_and_goes_on(tmp_path: Path, capsys: pytest.Captur
     assert missing == "missing: no such file or folder"
     assert bad == (
         f"{tmp_path / 'bad.yaml'}: 4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, "
-        "eftgraph, elements, id, language, links, partners, positions, title)"
+        "eftgraph, elements, id, language, links, partners, positions, sessions, title)"
     )
     assert huge.startswith(f"{tmp_path / 'huge.yaml'}: case 'huge' has more than 10")
     assert "max_length" in huge

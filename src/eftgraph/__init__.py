@@ -11,6 +11,18 @@ Examples
 from __future__ import annotations
 
 from eftgraph._anonymize import anonymize
+from eftgraph._course import (
+    Advisory,
+    AdvisoryKind,
+    Course,
+    DomainCourse,
+    MeasureCourse,
+    SessionMarker,
+    StageChange,
+    course,
+    formulation_at,
+)
+from eftgraph._diff import Change, DomainDiff, FormulationDiff, diff
 from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, domain_comparison
 from eftgraph._intervene import BreakingSet, InterventionPoints, intervention_points
 from eftgraph._io import dump, dumps, load, loads
@@ -33,6 +45,8 @@ from eftgraph._model import (
 from eftgraph._narrative import describe
 from eftgraph._positions import PositionReason, Positions, positions
 from eftgraph._referrals import Advice, Referral, referrals
+from eftgraph._scales import SCALES, Direction, Scale
+from eftgraph._sessions import Marker, MarkerKind, Measure, Session
 from eftgraph._sheets import Sheet
 from eftgraph._table import table
 from eftgraph._version import __version__
@@ -52,7 +66,10 @@ from eftgraph.figures._handout import handout
 from eftgraph.figures._slides import slides
 
 __all__ = [
+    "SCALES",
     "Advice",
+    "Advisory",
+    "AdvisoryKind",
     "AnonymizationError",
     "BreakingSet",
     "Bridge",
@@ -60,20 +77,30 @@ __all__ = [
     "Case",
     "CaseError",
     "CaseFileError",
+    "Change",
     "Concern",
     "ConcernKind",
+    "Course",
     "DeclaredPosition",
+    "Direction",
     "DomainComparison",
+    "DomainCourse",
+    "DomainDiff",
     "EftgraphError",
     "Element",
     "ElementKind",
     "Figure",
     "FigureError",
+    "FormulationDiff",
     "InterventionPoints",
     "Language",
     "Link",
     "Loop",
     "LoopLimitError",
+    "Marker",
+    "MarkerKind",
+    "Measure",
+    "MeasureCourse",
     "Partner",
     "Pattern",
     "Polarity",
@@ -85,16 +112,23 @@ __all__ = [
     "Relation",
     "RenderError",
     "ReversalKind",
+    "Scale",
+    "Session",
+    "SessionMarker",
     "Sheet",
     "Sign",
+    "StageChange",
     "Stance",
     "UnknownDomainError",
     "__version__",
     "anonymize",
+    "course",
     "describe",
+    "diff",
     "domain_comparison",
     "dump",
     "dumps",
+    "formulation_at",
     "handout",
     "intervention_points",
     "load",

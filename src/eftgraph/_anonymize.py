@@ -19,6 +19,7 @@ import attrs
 
 from eftgraph._anonymize_replace import IdReplacer, TextReplacer, element_ids
 from eftgraph._anonymize_words import letters, removed_words, slug, unique
+from eftgraph._course_data import map_session_texts
 from eftgraph._model import ID_PATTERN, PARTNER_ID_PATTERN, Case, DeclaredPosition, Link, Partner
 from eftgraph.errors import AnonymizationError
 
@@ -186,4 +187,5 @@ def _rebuilt(
             for d in case.declared_positions
         ],
         domains=[domain_map[d] for d in case.domains],
+        sessions=map_session_texts(case.sessions, text.replace, partner_map, domain_map),
     )

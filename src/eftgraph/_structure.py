@@ -13,6 +13,8 @@ from typing import Any
 from eftgraph._formats_document import Parsed, Path, describe_value
 from eftgraph._limits import MAX_ELEMENTS, MAX_LINKS
 from eftgraph._model import ID_PATTERN, Case, Language, _check
+from eftgraph._sessions import Session, check_sessions
+from eftgraph._sessions_io import path_of, read_sessions
 from eftgraph._structure_keys import FORMAT_VERSION, KEYS, words
 from eftgraph._structure_limits import too_big
 from eftgraph._structure_reader import Reader
@@ -37,6 +39,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     # the model's rules are checked on all that could be read, so that every problem is told at
     # once; a bad language is the reader's to report
     _model_rules(read, draft, language or "en")
+    sessions = _sessions(read, top, draft)
     if read.problems or case_id is None:
         return read.problems
     return Case(
@@ -49,6 +52,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
         concerns=draft.concerns,
         declared_positions=draft.declared,
         domains=tuple(draft.domain_order),
+        sessions=sessions,
     )
 
 
@@ -116,6 +120,25 @@ def _model_rules(read: Reader, draft: Draft, language: str | None) -> None:
             allowed=issue.allowed,
             suggestion=issue.suggestion,
         )
+
+
+def _sessions(read: Reader, top: dict[str, Any], draft: Draft) -> tuple[Session, ...]:
+    """The course (``sessions:``), each problem at its path: the shape first, then the rules."""
+    if "sessions" not in top:
+        return ()
+    sessions, indices = read_sessions(top["sessions"], read.problem)
+    partners = [p.id for p in draft.partners]
+    for found in check_sessions(
+        sessions, partners=partners, domains=list(draft.domain_order), indices=indices
+    ):
+        read.problem(
+            path_of(found.path),
+            found.message,
+            found=found.found,
+            allowed=found.allowed,
+            suggestion=found.suggestion,
+        )
+    return sessions
 
 
 def _field(path: Path, field: str) -> Path:

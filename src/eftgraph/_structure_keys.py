@@ -38,6 +38,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "elements",
         "links",
         "concerns",
+        "sessions",
     ),
     "partner": ("id", "name", "pronoun"),
     "sheet": ("position", "stance", *SLOTS),

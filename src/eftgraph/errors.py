@@ -11,7 +11,7 @@ Examples
 ...     loads("eftgraph: 1\\nid: x\\npartners: [{id: a, name: Ann}]\\ncolour: red\\n")
 ... except CaseFileError as error:
 ...     print(error)
-<string>:4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, title)
+<string>:4:1: colour: unknown key 'colour' (allowed: concerns, cycles, domains, eftgraph, elements, id, language, links, partners, positions, sessions, title)
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from eftgraph._model import (
     Sign,
     Stance,
 )
+from eftgraph._sessions_files import SESSIONS_SCHEMA
 from eftgraph._sheets import SLOTS
 from eftgraph._structure_keys import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED, words
 
@@ -99,6 +100,7 @@ def _top_properties() -> dict[str, Any]:
         "elements": {"type": "array", "items": {"$ref": "#/$defs/element"}},
         "links": {"type": "array", "items": {"$ref": "#/$defs/link"}},
         "concerns": {"type": "array", "items": {"$ref": "#/$defs/concern"}},
+        "sessions": SESSIONS_SCHEMA,
     }
 
 

@@ -28,6 +28,7 @@ COMMANDS = (
     "eftgraph.cli._compare",
     "eftgraph.cli._describe",
     "eftgraph.cli._table",
+    "eftgraph.cli._course",
     "eftgraph.cli._present",
 )
 """Modules that each add one or more subcommands with ``register(subparsers)``."""

@@ -53,7 +53,9 @@ def register(subparsers: Any) -> None:
         metavar="FORMATS",
         help=f"figure formats, separated by commas: {', '.join(FORMATS)} (default: svg)",
     )
-    command.add_argument("--view", default="cycle", help="cycle (default) or compare")
+    command.add_argument(
+        "--view", default="cycle", help="cycle (default), compare, timeline (a course's chart) or course"
+    )
     command.add_argument("--language", default=None, help="en or nl (default: each case's own)")
     command.add_argument("--theme", default="default", help="default, print or slide")
     command.add_argument("--renderer", default="auto", help="auto (default), system or embedded")

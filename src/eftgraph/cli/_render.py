@@ -38,12 +38,24 @@ def register(subparsers: Any) -> None:
     command.add_argument(
         "--to", choices=FORMATS, help="the figure format (default: from OUT's suffix; svg for '-')"
     )
-    command.add_argument("--view", choices=VIEWS, default="cycle", help="one domain's cycle, or two compared")
+    command.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="cycle",
+        help="one domain's cycle, two compared, the course as a timeline chart, or one domain over the course",
+    )
     command.add_argument(
         "--domain",
         action="append",
         metavar="D",
-        help="cycle view: the domain to draw (default: the first); compare view: give it twice",
+        help="cycle and course views: the domain to draw (default: the first); compare view: give it twice",
+    )
+    command.add_argument(
+        "--sessions",
+        nargs="+",
+        type=int,
+        metavar="N",
+        help="course view: the sessions whose formulations to show (default: the intake and the last)",
     )
     add_language(command, "language of the figure")
     command.add_argument("--theme", choices=tuple(THEMES), default="default", help="default, print or slide")
@@ -68,7 +80,7 @@ def _draw(case: Case, args: argparse.Namespace, format: str) -> None:
 
     domain: str | list[str] | None = None
     if args.domain:
-        domain = args.domain[0] if args.view == "cycle" and len(args.domain) == 1 else args.domain
+        domain = args.domain[0] if args.view in ("cycle", "course") and len(args.domain) == 1 else args.domain
     options: dict[str, Any] = {
         "view": args.view,
         "domain": domain,
@@ -76,7 +88,13 @@ def _draw(case: Case, args: argparse.Namespace, format: str) -> None:
         "language": args.language,
         "theme": args.theme,
     }
-    if args.output == STDIO:
+    if args.view == "course" and args.sessions:
+        options["sessions"] = args.sessions
+    if args.output == STDIO and args.view == "timeline":
+        from eftgraph.figures._course_view import timeline_file
+
+        write_stdout(timeline_file(case, format, language=args.language, theme=args.theme))
+    elif args.output == STDIO:
         write_stdout(pipe(to_dot(case, **options).source, format, renderer=args.renderer))
     else:
         render(case, args.output, format=format, renderer=args.renderer, **options)

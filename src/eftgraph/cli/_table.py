@@ -26,6 +26,11 @@ def register(subparsers: Any) -> None:
     )
     command.add_argument("--loops", action="store_true", help="one row per loop instead of per domain")
     command.add_argument(
+        "--sessions",
+        action="store_true",
+        help="one row per session of each course: stage, steps, ratings, markers, measures",
+    )
+    command.add_argument(
         "--limit",
         type=count_or_none,
         default=10_000,
@@ -41,10 +46,29 @@ def register(subparsers: Any) -> None:
     command.set_defaults(run=run)
 
 
+def _rows(case: Any, file: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The rows of one case: per session (``--sessions``), per loop or per domain."""
+    from eftgraph._table import rows_of
+
+    if args.sessions:
+        from eftgraph._course_data import session_rows
+
+        return session_rows(case, file=file)
+    return rows_of(case, file=file, loops=args.loops, limit=args.limit)
+
+
+def _columns(args: argparse.Namespace, case_columns: Any, loop_columns: Any) -> Any:
+    if args.sessions:
+        from eftgraph._course_data import SESSION_COLUMNS
+
+        return SESSION_COLUMNS
+    return loop_columns if args.loops else case_columns
+
+
 def run(args: argparse.Namespace) -> int:
     from eftgraph._discover import discover, one_line
     from eftgraph._io import load
-    from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, rows_of, to_csv
+    from eftgraph._table import CASE_COLUMNS, LOOP_COLUMNS, to_csv
     from eftgraph.errors import EftgraphError
 
     files, missing = discover(args.paths)
@@ -59,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     read = 0
     for file in files:
         try:
-            rows.extend(rows_of(load(file), file=str(file), loops=args.loops, limit=args.limit))
+            rows.extend(_rows(load(file), str(file), args))
         except EftgraphError as error:
             print(f"{file}: {one_line(error, str(file))}", file=sys.stderr)
             status = 1
@@ -70,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
-        text = to_csv(rows, LOOP_COLUMNS if args.loops else CASE_COLUMNS)
+        text = to_csv(rows, _columns(args, CASE_COLUMNS, LOOP_COLUMNS))
     try:
         write_output(args.output or STDIO, text.encode("utf-8"))
     except EftgraphError as error:

@@ -9,7 +9,7 @@ makes a case show its figure in a notebook (through ``eftgraph._display``).
 >>> from eftgraph import load
 >>> from eftgraph.figures import THEMES, VIEWS, to_dot
 >>> VIEWS, sorted(THEMES)
-(('cycle', 'compare'), ['default', 'print', 'slide'])
+(('cycle', 'compare', 'timeline', 'course'), ['default', 'print', 'slide'])
 >>> figure = to_dot(load("examples/janine-mathijs.yaml"), view="compare")
 >>> "seksuele cirkel" in figure.source
 True
@@ -23,6 +23,7 @@ from eftgraph.figures._figure import Figure
 from eftgraph.figures._options import HIGHLIGHTS, VIEWS, check_options
 from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe
 from eftgraph.figures._theme import THEMES, Theme
+from eftgraph.figures._timeline import timeline
 
 __all__ = [
     "EMBEDDED_FORMATS",
@@ -36,6 +37,7 @@ __all__ = [
     "check_options",
     "pipe",
     "render",
+    "timeline",
     "to_dot",
 ]
 

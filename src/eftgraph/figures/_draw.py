@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import eftgraph.figures._render as _render
 from eftgraph._model import Case, Language
 from eftgraph._output import write_atomic
+from eftgraph.figures._course_view import course_figure, timeline_file
 from eftgraph.figures._dot import build
 from eftgraph.figures._figure import Figure, mimebundle
 from eftgraph.figures._layout import Layout
@@ -36,6 +37,7 @@ def to_dot(
     highlight: str | Loop | Sequence[str] | None = None,
     language: Language | str | None = None,
     theme: str = "default",
+    sessions: Sequence[int] | None = None,
 ) -> Figure:
     """The case as a figure: a ``graphviz.Digraph`` (no I/O; nothing runs until it is rendered).
 
@@ -47,6 +49,8 @@ def to_dot(
         ``"cycle"``: one domain's cycle, a column per partner, the layers in rows,
         the waterline marked. ``"compare"``: two domains side by side, each
         partner's position named in each, reversals marked, bridges drawn.
+        ``"course"``: one domain at two or more moments of the course (``sessions``), in
+        one layout. (``"timeline"`` is a chart: [`render`][eftgraph.render] it.)
     domain
         Cycle view: the domain to draw (default: the case's first). Compare
         view: the two domains (default: ``everyday`` and ``sexual`` when the
@@ -61,6 +65,9 @@ def to_dot(
         names, title and legend (default: the case's).
     theme
         ``"default"`` (colour-blind-safe), ``"print"`` (greyscale) or ``"slide"`` (large type).
+    sessions
+        Course view: the sessions whose formulations to show side by side (default: the
+        intake and the last formulation of the course).
 
     Returns
     -------
@@ -83,6 +90,10 @@ def to_dot(
     """
     chosen_view = view_named(view)
     chosen_theme = theme_named(theme)
+    if chosen_view in ("timeline", "course"):
+        return course_figure(
+            case, chosen_view, domain=domain, sessions=sessions, language=language, theme=theme
+        )
     words = Words(figure_language(case, language))
     domains = domains_to_draw(case, chosen_view, domain)
     loop = highlighted_loop(case, highlight, domains)
@@ -100,6 +111,7 @@ def render(
     highlight: str | Loop | Sequence[str] | None = None,
     language: Language | str | None = None,
     theme: str = "default",
+    sessions: Sequence[int] | None = None,
 ) -> Path:
     """Draw *case* and write the figure to *path*: SVG, PNG, PDF or DOT, the format from the suffix.
 
@@ -116,7 +128,8 @@ def render(
         ``system`` or ``embedded``. The embedded renderer makes SVG and PNG;
         PDF needs the system Graphviz.
     view
-        ``"cycle"`` or ``"compare"``; this and the options below as for [`to_dot`][eftgraph.to_dot].
+        ``"cycle"``, ``"compare"``, ``"course"`` or ``"timeline"`` (the course as a chart,
+        drawn with matplotlib: SVG, PNG or PDF); the options below as for [`to_dot`][eftgraph.to_dot].
     domain
         The domain of the cycle view, or the two domains of the compare view.
     highlight
@@ -142,7 +155,12 @@ def render(
     True
     """
     chosen = _render.format_for(path, format)
-    figure = to_dot(case, view=view, domain=domain, highlight=highlight, language=language, theme=theme)
+    if view_named(view) == "timeline":
+        write_atomic(path, timeline_file(case, chosen, language=language, theme=theme))
+        return Path(path)
+    figure = to_dot(
+        case, view=view, domain=domain, highlight=highlight, language=language, theme=theme, sessions=sessions
+    )
     data = _render.pipe(figure.source, chosen, renderer=renderer)
     write_atomic(path, data)
     return Path(path)

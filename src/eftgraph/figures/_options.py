@@ -12,7 +12,7 @@ checks them all without a case, for a command that draws many.
 >>> view_named("cycles")
 Traceback (most recent call last):
 ...
-eftgraph.errors.FigureError: unknown view 'cycles' (allowed: cycle, compare); did you mean 'cycle'?
+eftgraph.errors.FigureError: unknown view 'cycles' (allowed: cycle, compare, timeline, course); did you mean 'cycle'?
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ __all__ = [
     "view_named",
 ]
 
-VIEWS = ("cycle", "compare")
-"""The views a figure can show."""
+VIEWS = ("cycle", "compare", "timeline", "course")
+"""The views a figure can show: a cycle, two domains compared, and a course (docs: Therapy over time)."""
 
 HIGHLIGHTS = ("strongest", "none")
 """The words ``highlight=`` accepts besides a loop."""
