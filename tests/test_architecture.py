@@ -55,7 +55,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_sessions",
         ),
     ),
-    ("files", ("_structure", "_structure_*", "_io", "schema", "_sessions_io", "_sessions_files")),
+    ("files", ("_structure", "_structure_*", "_io", "_dump", "schema", "_sessions_io", "_sessions_files")),
     (
         "analyses",
         (

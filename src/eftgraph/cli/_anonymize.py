@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from eftgraph._anonymize import anonymize
-from eftgraph._io import SUFFIXES, dumps
+from eftgraph._dump import dumps
+from eftgraph._io import SUFFIXES
 from eftgraph._model import Case
 from eftgraph._output import same_file
 from eftgraph.cli._common import (
