@@ -73,6 +73,7 @@ class Layout:
         loop: tuple[str, ...],
         *,
         strongest: bool,
+        path: bool = False,
     ) -> None:
         self.case = case
         self.domains = domains
@@ -82,8 +83,13 @@ class Layout:
         self.strongest = strongest
         self.compare = len(domains) == 2
         self.comparison = comparison(case, *domains) if self.compare else None
+        # A path (the round walked so far) highlights its steps only, never a link back to its
+        # start, and fades every element it has not reached.
+        self.path = path
         n = len(loop)
-        self.loop_links = {(loop[i], loop[(i + 1) % n]) for i in range(n)} if n > 1 else set()
+        self.loop_links = (
+            {(loop[i], loop[(i + 1) % n]) for i in range(n if not path else n - 1)} if n > 1 else set()
+        )
         self.ids = {e.id: f"e{i}" for i, e in enumerate(case.elements)}
         shown = [e for e in case.elements if e.domain in domains]
         self.shown = {e.id for e in shown}

@@ -102,8 +102,8 @@ def _ghost(layout: Layout, graph: Any, node: str, outside: Element) -> None:
         node,
         label=html_label(where + "<BR/>" + html_lines(wrap(outside.label, theme.wrap))),
         style="rounded,dashed",
-        color=theme.muted_text,
-        fontcolor=theme.muted_text,
+        color=theme.faded_colour if layout.path else theme.muted_text,
+        fontcolor=theme.faded_text if layout.path else theme.muted_text,
         fontsize=f"{theme.edge_size:g}",
     )
 
@@ -196,6 +196,8 @@ def _element(layout: Layout, graph: Any, element: Element) -> None:
     if element.id in layout.loop:
         attributes["color"] = theme.highlight_colour
         attributes["penwidth"] = f"{theme.highlight_pen * 0.7:g}"
+    elif layout.path:
+        attributes.update(color=theme.faded_colour, fontcolor=theme.faded_text)
     graph.node(
         layout.ids[element.id],
         label=html_label(html_lines(wrap(element.label, theme.wrap))),
