@@ -157,6 +157,25 @@ class Layout:
         """
         return f"t{panel.index}_{panel.columns.index(column)}{track[0]}"
 
+    def water_id(self, panel: Panel, column: str | None, track: str) -> str:
+        """The stretch of the waterline across one track of a column."""
+        return f"w{panel.index}_{panel.columns.index(column)}{track[0]}"
+
+    def water_row(self) -> list[str]:
+        """The waterline's row, left to right: its name, then a stretch per track of every column.
+
+        Empty when nothing (or everything) lies below the waterline. The stretches line
+        up into one line across the figure; a link crosses it in the gap between two.
+        """
+        if not self.below() or not self.above():
+            return []
+        return ["wl"] + [
+            self.water_id(panel, column, track)
+            for panel in self.panels
+            for column in panel.columns
+            for track in self.tracks(panel, column)
+        ]
+
     def head_id(self, panel: Panel, column: str) -> str:
         """The node of a column's head (the partner's name and position)."""
         return f"h{panel.index}_{panel.columns.index(column)}"
@@ -249,6 +268,9 @@ class Layout:
                     left = inside.partner is not None and self.tracks(panel, inside.partner)[0] == "down"
                     row.insert(1, node) if left else row.append(node)
             rows.append(row)
+        water = self.water_row()
+        if water:
+            rows.insert(1 + len(self.above()), water)
         return rows
 
     def rank(self, graph: Any) -> None:
@@ -275,5 +297,7 @@ class Layout:
                 for track in self.tracks(panel, column):
                     chain = [self.head_id(panel, column)]
                     chain.extend(self.slot(panel, column, kind, track)[0] for kind in self.rows)
+                    if len(self.water_row()) > 1:
+                        chain.insert(1 + len(self.above()), self.water_id(panel, column, track))
                     for tail, head in pairwise(chain):
                         graph.edge(tail, head, style="invis", weight="20")
