@@ -59,6 +59,9 @@ def test_new_writes_a_valid_commented_template(tmp_path: Path, language: str, wo
     text = target.read_text(encoding="utf-8")
     assert word in text
     assert text.count("#") > 10
+    # Editors (VS Code's YAML extension) read the schema from a local file the template names.
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=eftgraph.schema.json"
+    assert "eftgraph schema -o eftgraph.schema.json" in text
     case = load(target)
     assert case.language == language
     assert [p.id for p in case.partners] == ["a", "b"]

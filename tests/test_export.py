@@ -84,12 +84,54 @@ def test_mermaid_reads_back(case: Case) -> None:
         assert drawn.split(" ") == words(element.label)
         assert '"' not in nodes[f"n{number}"]
     index = {f"n{i}": e.id for i, e in enumerate(case.elements)}
-    edges = re.findall(r"^\s+(n\d+) (?:--|-\.)?(?: \"(.*)\" )?(?:-->|\.->|-\.->) (n\d+)$", text, re.M)
+    # A link up a partner's own column is written head first, without arrowhead.
+    edges = [
+        (a, label, b) if arrow.endswith(">") else (b, label, a)
+        for a, label, arrow, b in re.findall(
+            r"^\s+(n\d+) (?:--|-\.)?(?: \"(.*)\" )?(-->|\.->|-\.->|---|\.-|-\.-) (n\d+)$", text, re.M
+        )
+    ]
+    assert len(edges) == len(case.links)
     assert {(index[a], index[b]) for a, _, b in edges} == {(link.source, link.target) for link in case.links}
     for a, label, b in edges:
         link = next(x for x in case.links if (x.source, x.target) == (index[a], index[b]))
         expected = (["−"] if link.sign.value == "-" else []) + (words(link.label) if link.label else [])
         assert " ".join(_mermaid_unescape(label)).split() == expected
+
+
+@pytest.mark.parametrize("path", ["examples/janine-mathijs.yaml", "examples/family-morgan.yaml"])
+def test_mermaid_stacks_each_partners_layers_in_their_own_subgraph(path: str) -> None:
+    case = load(path)
+    text = to_mermaid(case)
+    ids = {f"n{i}": e for i, e in enumerate(case.elements)}
+    # Which subgraph each node is declared in, and in what order the subgraphs come.
+    where: dict[str, str] = {}
+    stack: list[str] = []
+    for line in text.splitlines():
+        if opened := re.match(r"\s+subgraph (\w+)\[", line):
+            stack.append(opened.group(1))
+        elif line.strip() == "end":
+            stack.pop()
+        elif declared := re.match(r"\s+(n\d+)\[", line):
+            where[declared.group(1)] = stack[-1]
+    domains = {d: i for i, d in enumerate(case.domains)}
+    partners: dict[str | None, int] = {p.id: i for i, p in enumerate(case.partners)}
+    for node, element in ids.items():
+        assert where[node] == f"d{domains[element.domain]}p{partners[element.partner]}"
+    # Mermaid draws subgraphs right to left: declared last first, they read left to right.
+    order = re.findall(r"subgraph (d\d+)p?(\d*)\[", text)
+    assert [d for d, p in order if not p] == [f"d{i}" for i in reversed(range(len(case.domains)))]
+    # Invisible links hold each column from the surface down; no drawn link points up a column.
+    chain = re.findall(r"^  (n\d+) ~~~ (n\d+)$", text, re.M)
+    assert chain and all(
+        ids[a].partner == ids[b].partner and ids[a].kind.layer < ids[b].kind.layer for a, b in chain
+    )
+    drawn = re.findall(r"^  (n\d+) [-.=]*>? ?(?:\"[^\"]*\" [-.]+>? )?(n\d+)$", text, re.M)
+    assert len(drawn) == len(case.links)
+    for a, b in drawn:
+        if ids[a].partner == ids[b].partner:
+            assert ids[a].kind.layer <= ids[b].kind.layer, (ids[a].id, ids[b].id)
+    assert "n5 --> n3" not in text and "  n3 --- n5" in text  # primary -> secondary, drawn upward
 
 
 def test_mermaid_marks_the_waterline_and_dampening() -> None:

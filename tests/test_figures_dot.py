@@ -30,7 +30,7 @@ from eftgraph.figures._words import Words
 
 EXAMPLES = ["examples/janine-mathijs.yaml", "examples/janine-mathijs.en.yaml"]
 
-GENERATED_ID = re.compile(r"(e\d+|h\d+_\d+|hl|l\d|p\d+_\d+_\d[du]|g\d+|kl)\Z")
+GENERATED_ID = re.compile(r"(e\d+|h\d+_\d+|hl|l\d|p\d+_\d+_\d[du]|g\d+|kl|wl|w\d+_\d+[du])\Z")
 
 
 def node_ids(source: str) -> set[str]:
@@ -126,7 +126,28 @@ def test_waterline_below_elements_are_in_the_water(en: Case) -> None:
     for element in en.elements_in("everyday"):
         inside = re.search(rf"\b{element_node(en, element.id)} \[", water) is not None
         assert inside is element.kind.below_waterline, element.id
-    assert "waterline" in cluster_body(source, "cluster_wl")
+    assert "waterline" not in cluster_body(source, "cluster_wl")  # the line says it, not a box
+
+
+@pytest.mark.parametrize("view", ["cycle", "compare"])
+def test_the_waterline_is_one_line_across_every_column(en: Case, view: str) -> None:
+    source = to_dot(en, view=view).source
+    # its own row, between the last row above and the first row under water
+    rows = re.findall(r"\{\n\s*rank=same\n((?:\s*[\w]+\n)+)", source)
+    firsts = [row.split()[0] for row in rows]
+    assert firsts.index("wl") == firsts.index("l3") + 1 == firsts.index("l4") - 1
+    water = rows[firsts.index("wl")].split()
+    # a stretch of line for every track of every column, in every panel, left to right
+    panels = 2 if view == "compare" else 1
+    assert water[1:] == [
+        f"w{p}_{c}{t}" for p in range(panels) for c, ts in ((0, "du"), (1, "ud")) for t in ts
+    ]
+    assert re.search(r"^\s*wl \[label=<<FONT>waterline</FONT>>", source, re.M)
+    for node in water[1:]:
+        assert re.search(rf'^\s*{node} \[.*color="#56B4E9".*fixedsize=true', source, re.M), node
+    # the shaded boxes under it have no border of their own: the line is the waterline
+    for name in re.findall(r"subgraph (cluster_w[\d_]+)", source):
+        assert 'color="#E6F2FA" fillcolor="#E6F2FA"' in cluster_body(source, name)
 
 
 def test_heads_name_partners_and_positions_in_the_case_language(nl: Case) -> None:

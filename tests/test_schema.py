@@ -61,3 +61,16 @@ def test_every_dumped_case_validates(case: Case) -> None:
 def test_cli_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == json_schema()
+
+
+def test_cli_schema_writes_the_file_the_template_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "eftgraph.schema.json"
+    assert main(["schema", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert schema == json_schema()
+    assert schema["$id"] == "urn:eftgraph:case-file:1"  # a URN: no public URL, nothing fetched
+    assert main(["schema", "-o", str(tmp_path / "no-such-folder" / "s.json")]) == 1
+    assert "cannot write" in capsys.readouterr().err

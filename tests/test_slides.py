@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 import sys
 import zipfile
@@ -13,6 +14,7 @@ import pytest
 
 from eftgraph import load, loads
 from eftgraph.figures._steps import step_figures
+from eftgraph.figures._theme import THEMES
 
 pptx = pytest.importorskip("pptx", reason="python-pptx is not installed (pip install 'eftgraph[slides]')")
 
@@ -130,10 +132,61 @@ def test_step_figures_add_one_element_each_and_fade_the_rest() -> None:
     faded = [line for line in steps[2].figure.body if 'fontcolor="#A6A6A6"' in line]
     shown = set(steps[2].elements)
     expected = {nodes[e.id] for e in case.elements_in("sexual") if e.id not in shown}
-    assert {line.split()[0] for line in faded} == expected
+    assert {line.split()[0] for line in faded} == expected | {
+        "g0"
+    }  # g0: the everyday element a link leads to
     last = [line.split()[0] for line in steps[-1].figure.body if "#A6A6A6" in line]
     assert not {nodes[e] for e in steps[-1].elements} & set(last)
     assert {nodes[e] for e in steps[-1].elements} & {line.split()[0] for line in faded}
+
+
+@pytest.mark.parametrize(
+    ("path", "domain"),
+    [
+        ("examples/janine-mathijs.en.yaml", "everyday"),
+        ("examples/janine-mathijs.en.yaml", "sexual"),
+        ("examples/family-morgan.yaml", "everyday"),
+    ],
+)
+def test_each_step_highlights_exactly_the_path_walked_so_far(path: str, domain: str) -> None:
+    case = load(path)
+    nodes = {e.id: f"e{i}" for i, e in enumerate(case.elements)}
+    highlight = THEMES["slide"].highlight_colour
+    for step in step_figures(case, domain):
+        walked = [nodes[e] for e in step.elements]
+        closing = [walked[-1], walked[0]] if step.elements == step.loop else []
+        expected = set(itertools.pairwise(walked + closing[1:]))
+        heavy = {
+            (line.split()[0], line.split()[2])
+            for line in step.figure.body
+            if " -> " in line and f'color="{highlight}"' in line
+        }
+        assert heavy == expected, step.added  # never a link back to the start before the end
+        boxes = {
+            line.split()[0]
+            for line in step.figure.body
+            if f'color="{highlight}"' in line and "->" not in line
+        }
+        assert boxes == set(walked)
+
+
+def test_a_partial_step_never_highlights_a_link_back_to_the_start() -> None:
+    # Mathijs's perception also sets off Janine's criticism directly: a link from the second
+    # element of the round back to the first, which a step of two must not draw heavy.
+    text = Path("examples/janine-mathijs.en.yaml").read_text(encoding="utf-8")
+    extra = "  - {from: everyday.mathijs.perception, to: everyday.janine.behavior}\n"
+    case = loads(text.replace("links:\n", "links:\n" + extra))
+    loop = step_figures(load("examples/janine-mathijs.en.yaml"), "everyday")[0].loop
+    second = step_figures(case, "everyday", loop)[1]
+    assert second.elements == ("everyday.janine.behavior", "everyday.mathijs.perception")
+    nodes = {e.id: f"e{i}" for i, e in enumerate(case.elements)}
+    back = [
+        line
+        for line in second.figure.body
+        if line.split()[:3] == [nodes[second.elements[1]], "->", nodes[second.elements[0]]]
+    ]
+    assert back and THEMES["slide"].highlight_colour not in back[0]
+    assert THEMES["slide"].faded_colour in back[0]
 
 
 def test_import_eftgraph_does_not_import_pptx() -> None:

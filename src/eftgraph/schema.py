@@ -11,6 +11,12 @@ Examples
 ['eftgraph', 'id', 'partners']
 >>> schema["$defs"]["sheet"]["properties"]["position"]["enum"]
 ['pursuer', 'withdrawer']
+
+eftgraph has no public address, so the schema's ``$id`` is a URN (a valid URI that
+names the format without pointing anywhere; nothing is ever fetched):
+
+>>> schema["$id"]
+'urn:eftgraph:case-file:1'
 """
 
 from __future__ import annotations
@@ -33,7 +39,10 @@ from eftgraph._sessions_files import SESSIONS_SCHEMA
 from eftgraph._sheets import SLOTS
 from eftgraph._structure_keys import FORMAT_VERSION, KEYS, POSITIONS, REQUIRED, words
 
-__all__ = ["json_schema"]
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID = f"urn:eftgraph:case-file:{FORMAT_VERSION}"
+"""The ``$id`` of the schema: a URN, since the format has no public URL."""
 
 
 def _pattern(regex: str) -> str:
@@ -58,6 +67,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of case-file format version 1."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": f"eftgraph case file, format version {FORMAT_VERSION}",
         "description": "An EFT case formulation: partners, cycle sheets per domain, elements, links, concerns.",
         "type": "object",

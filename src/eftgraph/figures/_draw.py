@@ -26,7 +26,7 @@ from eftgraph.figures._words import Words
 if TYPE_CHECKING:
     from eftgraph._loops import Loop
 
-__all__ = ["render", "show", "to_dot"]
+__all__ = ["path_to_dot", "render", "show", "to_dot"]
 
 
 def to_dot(
@@ -98,6 +98,29 @@ def to_dot(
     domains = domains_to_draw(case, chosen_view, domain)
     loop = highlighted_loop(case, highlight, domains)
     return build(Layout(case, domains, words, chosen_theme, loop, strongest=highlight == "strongest"))
+
+
+def path_to_dot(
+    case: Case, domain: str, path: Sequence[str], *, language: Language | str | None, theme: str
+) -> Figure:
+    """The cycle view of *domain* with *path* walked so far: its elements and the links between
+    consecutive ones highlighted, every other element and link faded.
+
+    No link closes the path; a path that ends where it started (``[a, b, c, a]``) is the
+    whole loop, closing link included.
+
+    >>> from eftgraph import load
+    >>> case = load("examples/janine-mathijs.en.yaml")
+    >>> walked = ["everyday.janine.behavior", "everyday.mathijs.perception"]
+    >>> body = path_to_dot(case, "everyday", walked, language=None, theme="default").body
+    >>> [line.split()[:3] for line in body if "->" in line and "#D55E00" in line]
+    [['e1', '->', 'e9']]
+    """
+    chosen_theme = theme_named(theme)
+    words = Words(figure_language(case, language))
+    domains = domains_to_draw(case, view_named("cycle"), domain)
+    walked = highlighted_loop(case, list(path), domains)
+    return build(Layout(case, domains, words, chosen_theme, walked, strongest=False, path=True))
 
 
 def render(

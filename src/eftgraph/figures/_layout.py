@@ -74,6 +74,7 @@ class Layout:
         loop: tuple[str, ...],
         *,
         strongest: bool,
+        path: bool = False,
     ) -> None:
         self.case = case
         self.domains = domains
@@ -83,8 +84,13 @@ class Layout:
         self.strongest = strongest
         self.compare = len(domains) == 2
         self.comparison = comparison(case, *domains) if self.compare else None
+        # A path (the round walked so far) highlights its steps only, never a link back to its
+        # start, and fades every element it has not reached.
+        self.path = path
         n = len(loop)
-        self.loop_links = {(loop[i], loop[(i + 1) % n]) for i in range(n)} if n > 1 else set()
+        self.loop_links = (
+            {(loop[i], loop[(i + 1) % n]) for i in range(n if not path else n - 1)} if n > 1 else set()
+        )
         self.ids = {e.id: f"e{i}" for i, e in enumerate(case.elements)}
         shown = [e for e in case.elements if e.domain in domains]
         self.shown = {e.id for e in shown}
@@ -151,6 +157,25 @@ class Layout:
         what is under water in its column anyway.
         """
         return f"t{panel.index}_{panel.columns.index(column)}{track[0]}"
+
+    def water_id(self, panel: Panel, column: str | None, track: str) -> str:
+        """The stretch of the waterline across one track of a column."""
+        return f"w{panel.index}_{panel.columns.index(column)}{track[0]}"
+
+    def water_row(self) -> list[str]:
+        """The waterline's row, left to right: its name, then a stretch per track of every column.
+
+        Empty when nothing (or everything) lies below the waterline. The stretches line
+        up into one line across the figure; a link crosses it in the gap between two.
+        """
+        if not self.below() or not self.above():
+            return []
+        return ["wl"] + [
+            self.water_id(panel, column, track)
+            for panel in self.panels
+            for column in panel.columns
+            for track in self.tracks(panel, column)
+        ]
 
     def head_id(self, panel: Panel, column: str) -> str:
         """The node of a column's head (the partner's name and position)."""
@@ -244,6 +269,9 @@ class Layout:
                     left = inside.partner is not None and self.tracks(panel, inside.partner)[0] == "down"
                     row.insert(1, node) if left else row.append(node)
             rows.append(row)
+        water = self.water_row()
+        if water:
+            rows.insert(1 + len(self.above()), water)
         return rows
 
     def rank(self, graph: Any) -> None:
@@ -270,5 +298,7 @@ class Layout:
                 for track in self.tracks(panel, column):
                     chain = [self.head_id(panel, column)]
                     chain.extend(self.slot(panel, column, kind, track)[0] for kind in self.rows)
+                    if len(self.water_row()) > 1:
+                        chain.insert(1 + len(self.above()), self.water_id(panel, column, track))
                     for tail, head in pairwise(chain):
                         graph.edge(tail, head, style="invis", weight="20")

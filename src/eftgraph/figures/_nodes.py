@@ -1,9 +1,11 @@
 """The boxes of a figure: layer names, column heads, elements, placeholders and the shaded water.
 
-What lies below the waterline sits in shaded clusters whose top edge is the
-waterline: one for the layer names, and one per column of each panel (one box
-across all columns would make every link that passes the under-water rows go
-around the whole box, for a cluster must be contiguous). In the compare view,
+The waterline is a row of its own: a line in stretches, one per track of every
+column, that reads as one line across the figure (the links cross it in the gaps).
+What lies below it sits in shaded clusters without a border: one for the layer
+names, and one per column of each panel (one box across all columns would make
+every link that passes the under-water rows go around the whole box, for a
+cluster must be contiguous). In the compare view,
 each panel is a framed cluster named after its domain's cycle.
 """
 
@@ -14,7 +16,7 @@ from typing import Any
 from eftgraph._model import Element, ElementKind, Position, Stance
 from eftgraph.figures._analysis import positions_in
 from eftgraph.figures._layout import Layout, Panel, track_of
-from eftgraph.figures._text import clean, escape, font, html_label, html_lines, wrap
+from eftgraph.figures._text import clean, display_width, escape, font, html_label, html_lines, wrap
 
 __all__ = ["draw_nodes"]
 
@@ -25,9 +27,19 @@ def draw_nodes(layout: Layout, graph: Any) -> None:
     graph.node("hl", label="", shape="plaintext", style="", width="0", height="0")
     for kind in layout.above():
         _layer_node(layout, graph, kind)
+    if layout.water_row():
+        graph.node(
+            "wl",
+            label=html_label(font(escape(layout.words("waterline")))),
+            shape="plaintext",
+            style="",
+            group="layers",
+            fontsize=f"{layout.theme.layer_size:g}",
+            fontcolor=layout.theme.water_border,
+        )
     if below:
         with graph.subgraph(name="cluster_wl") as water:
-            _water(layout, water, label=escape(layout.words("waterline")))
+            _water(layout, water, label="" if layout.water_row() else escape(layout.words("waterline")))
             for kind in below:
                 _layer_node(layout, water, kind)
     for node, _inside, outside in layout.ghosts.values():
@@ -53,12 +65,15 @@ def draw_nodes(layout: Layout, graph: Any) -> None:
 
 
 def _water(layout: Layout, subgraph: Any, *, label: str) -> None:
-    """Shade *subgraph* as under water; *label* is HTML (escaped already)."""
+    """Shade *subgraph* as under water; *label* is HTML (escaped already).
+
+    Where the waterline is drawn as a line above it, the shade has no border of its own.
+    """
     theme = layout.theme
     subgraph.attr(
         style=theme.water_style,
         fillcolor=theme.water_fill,
-        color=theme.water_border,
+        color=theme.water_fill if layout.water_row() else theme.water_border,
         penwidth="1.5",
         fontname=theme.font,
         fontsize=f"{theme.layer_size:g}",
@@ -70,9 +85,36 @@ def _water(layout: Layout, subgraph: Any, *, label: str) -> None:
     )
 
 
+def _waterline(layout: Layout, graph: Any, panel: Panel) -> None:
+    """The waterline across *panel*: a stretch of line per track, as wide as the track's boxes."""
+    theme = layout.theme
+    for column in panel.columns:
+        for track in layout.tracks(panel, column):
+            cells = [
+                element
+                for kind in layout.rows
+                for element in layout.cells.get((panel.index, column, kind), [])
+                if track_of(kind) == track or element is layout.moved(panel, column, kind)
+            ]
+            chars = max((display_width(line) for e in cells for line in wrap(e.label, theme.wrap)), default=0)
+            graph.node(
+                layout.water_id(panel, column, track),
+                label="",
+                shape="box",
+                style="filled",
+                color=theme.water_border,
+                fillcolor=theme.water_border,
+                fixedsize="true",
+                height="0.03",
+                width=f"{max(0.9, chars * theme.font_size * 0.55 / 72 + 0.3):.2f}",
+            )
+
+
 def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
     """One domain's heads and cells; each column's under-water cells in a shaded box of their own."""
     _heads(layout, graph, panel)
+    if layout.water_row():
+        _waterline(layout, graph, panel)
     for kind in layout.rows:
         for column in panel.columns:
             for track in layout.tracks(panel, column):
@@ -88,7 +130,7 @@ def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
                 _slot_nodes(layout, graph, panel, column, kind, "down")
             continue
         with graph.subgraph(name=f"cluster_w{panel.index}_{index}") as water:
-            _water(layout, water, label="&#160;")
+            _water(layout, water, label="" if layout.water_row() else "&#160;")
             for kind in below:
                 _slot_nodes(layout, water, panel, column, kind, "down")
 
@@ -102,8 +144,8 @@ def _ghost(layout: Layout, graph: Any, node: str, outside: Element) -> None:
         node,
         label=html_label(where + "<BR/>" + html_lines(wrap(outside.label, theme.wrap))),
         style="rounded,dashed",
-        color=theme.muted_text,
-        fontcolor=theme.muted_text,
+        color=theme.faded_colour if layout.path else theme.muted_text,
+        fontcolor=theme.faded_text if layout.path else theme.muted_text,
         fontsize=f"{theme.edge_size:g}",
     )
 
@@ -198,6 +240,8 @@ def _element(layout: Layout, graph: Any, element: Element) -> None:
     if element.id in layout.loop:
         attributes["color"] = theme.highlight_colour
         attributes["penwidth"] = f"{theme.highlight_pen * 0.7:g}"
+    elif layout.path:
+        attributes.update(color=theme.faded_colour, fontcolor=theme.faded_text)
     graph.node(
         layout.ids[element.id],
         label=html_label(html_lines(wrap(element.label, theme.wrap))),

@@ -22,14 +22,10 @@ import attrs
 import eftgraph.figures._analysis as _analysis
 from eftgraph._model import Case, ElementKind, Language, Stance
 from eftgraph.errors import FigureError
-from eftgraph.figures._draw import to_dot
+from eftgraph.figures._draw import path_to_dot
 from eftgraph.figures._figure import Figure
-from eftgraph.figures._theme import THEMES
 
 __all__ = ["Step", "round_order", "step_figures"]
-
-FADED_TEXT = "#A6A6A6"
-"""Text colour of the elements not reached yet: still legible, clearly in the background."""
 
 
 @attrs.frozen
@@ -73,7 +69,8 @@ def step_figures(
     """One figure per step of *loop* in *domain*'s cycle view (default: its strongest negative loop).
 
     Step *k* highlights the first *k* elements of the round and the links
-    between them; the last step closes the loop. Elements not reached yet, and
+    between consecutive ones (never a link back to the start before the round is
+    complete); the last step closes the loop. Elements not reached yet, and
     elements off the loop, are faded.
 
     Raises
@@ -88,14 +85,11 @@ def step_figures(
                 f"the {domain!r} cycle of case {case.id!r} has no negative loop to tell in steps"
             )
     ordered = round_order(case, loop)
-    faded = THEMES[theme].faded_colour if theme in THEMES else "#C4C4C4"
-    nodes = {element.id: f"e{i}" for i, element in enumerate(case.elements)}
     steps = []
     for k in range(1, len(ordered) + 1):
         shown = ordered[:k]
-        figure = to_dot(case, domain=domain, highlight=list(shown), language=language, theme=theme)
-        for element in case.elements_in(domain):
-            if element.id not in shown:
-                figure.node(nodes[element.id], color=faded, fontcolor=FADED_TEXT)
+        # the path walked so far; the last step walks back to the start and closes the loop
+        walked = (*shown, ordered[0]) if k == len(ordered) else shown
+        figure = path_to_dot(case, domain, walked, language=language, theme=theme)
         steps.append(Step(figure=figure, elements=shown, loop=ordered))
     return steps

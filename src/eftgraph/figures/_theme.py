@@ -71,6 +71,7 @@ class Theme:
     highlight_colour: str = OKABE_ITO["vermillion"]
     highlight_pen: float = 5.0
     faded_colour: str = "#C4C4C4"
+    faded_text: str = "#A6A6A6"
     arrow_size: float = 0.9
 
 

@@ -21,12 +21,13 @@ flowchart TB
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable
 from typing import Any
 
-from eftgraph._model import Case, ElementKind, Language, Sign
+from eftgraph._model import Case, Element, ElementKind, Language, Link, Sign
 from eftgraph._suggest import unknown
 from eftgraph.errors import FigureError
 from eftgraph.figures._options import figure_language
@@ -148,30 +149,75 @@ def _mermaid_text(lines: list[str]) -> str:
     return "<br/>".join(_MERMAID_UNSAFE.sub(entity, line) for line in lines)
 
 
-def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
-    """The case as a Mermaid flowchart: a box per domain, in it a box per partner.
+def _mermaid_column(members: list[Element], ids: dict[str, str]) -> list[str]:
+    """Invisible links (``~~~``) that stack a partner's layers top to bottom, in order.
 
-    Renders in Markdown notes and on code forges that draw Mermaid. Node ids are
-    generated (``n0``, ``n1``…); labels are quoted with Mermaid's ``#code;``
-    entities for ``" # < > & ; |`` and brackets. Dampening links are dotted and
-    marked ``−``; what lies below the waterline has the class ``below``.
+    Each element is tied to every element of the next layer present, so two elements of
+    one layer stay side by side. Written before the real links, they decide the layout;
+    the links that go up a column (primary → secondary → behaviour) then run against
+    it and are drawn as the arrows they are, without turning the column upside down.
+    """
+    layers = sorted({e.kind.layer for e in members})
+    chain: list[str] = []
+    for upper, lower in itertools.pairwise(layers):
+        for a in (e for e in members if e.kind.layer == upper):
+            chain.extend(f"  {ids[a.id]} ~~~ {ids[b.id]}" for b in members if b.kind.layer == lower)
+    return chain
+
+
+def _mermaid_link(case: Case, link: Link, ids: dict[str, str]) -> str:
+    """One link as a Mermaid edge; a link up a partner's own column as a line written downward.
+
+    Mermaid lets every edge shape its layout, so an arrow from primary emotion up to
+    secondary emotion would turn the column upside down. Such a link is written from
+    its head down to its tail, without arrowhead: the column keeps its order, and the
+    line (read upward) is the link.
+    """
+    source, target = case.element(link.source), case.element(link.target)
+    up = source.partner == target.partner and target.kind.layer < source.kind.layer
+    tail, head = (ids[target.id], ids[source.id]) if up else (ids[source.id], ids[target.id])
+    texts = (["−"] if link.sign is Sign.DAMPENS else []) + (wrap(link.label, 28) if link.label else [])
+    dotted = link.sign is Sign.DAMPENS
+    if texts:
+        ends = ("-.", ".-" if up else ".->") if dotted else ("--", "---" if up else "-->")
+        return f'  {tail} {ends[0]} "{_mermaid_text(texts)}" {ends[1]} {head}'
+    arrow = ("-.-" if up else "-.->") if dotted else ("---" if up else "-->")
+    return f"  {tail} {arrow} {head}"
+
+
+def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
+    """The case as a Mermaid flowchart: a box per domain, in it a column per partner.
+
+    Renders in Markdown notes and on code forges that draw Mermaid. Each partner's
+    elements stand in their own subgraph, the layers in order from the trigger at the
+    top to the need at the bottom (invisible ``~~~`` links hold them there), so it reads
+    like the cycle on the therapist's sheet. Node ids are generated (``n0``, ``n1``…);
+    labels are quoted with Mermaid's ``#code;`` entities for ``" # < > & ; |`` and
+    brackets. Dampening links are dotted and marked ``−``; what lies below the
+    waterline has the class ``below``.
 
     Examples
     --------
     >>> from eftgraph import load
     >>> text = to_mermaid(load("examples/janine-mathijs.en.yaml"))
-    >>> print(text.splitlines()[3])
-        n0["the children's #34;wrong#34; coats"]
+    >>> print(text.splitlines()[1])
+      subgraph d1["sexual cycle"]
+    >>> print(*[line for line in text.splitlines() if line.startswith("      n0")])
+          n0["the children's #34;wrong#34; coats"]
+    >>> print(*[line for line in text.splitlines() if line in ("  n5 --> n3", "  n3 --- n5")])
+      n3 --- n5
     """
     words = Words(figure_language(case, language))
     ids = {e.id: f"n{i}" for i, e in enumerate(case.elements)}
-    out = ["flowchart TB"]
-    for d, domain in enumerate(case.domains):
+    out, chains = ["flowchart TB"], []
+    for d, domain in reversed(list(enumerate(case.domains))):
         out.append(f'  subgraph d{d}["{_mermaid_text([words.cycle(domain)])}"]')
         partners: list[str | None] = [p.id for p in case.partners]
         partners.append(None)
-        for p, partner in enumerate(partners):
-            members = [e for e in case.elements_in(domain) if e.partner == partner]
+        for p, partner in reversed(list(enumerate(partners))):
+            members = sorted(
+                (e for e in case.elements_in(domain) if e.partner == partner), key=lambda e: e.kind.layer
+            )
             if not members:
                 continue
             indent = "    "
@@ -179,19 +225,17 @@ def to_mermaid(case: Case, *, language: Language | str | None = None) -> str:
                 name = case.partner(partner).name
                 out.append(f'    subgraph d{d}p{p}["{_mermaid_text(clean(name) or [" "])}"]')
                 indent = "      "
+                chains.extend(_mermaid_column(members, ids))
             for element in members:
                 out.append(f'{indent}{ids[element.id]}["{_mermaid_text(wrap(element.label, 28) or [" "])}"]')
             if partner is not None:
                 out.append("    end")
         out.append("  end")
-    for link in case.links:
-        tail, head = ids[link.source], ids[link.target]
-        texts = (["−"] if link.sign is Sign.DAMPENS else []) + (wrap(link.label, 28) if link.label else [])
-        arrow = ("-.", ".->") if link.sign is Sign.DAMPENS else ("--", "-->")
-        if texts:
-            out.append(f'  {tail} {arrow[0]} "{_mermaid_text(texts)}" {arrow[1]} {head}')
-        else:
-            out.append(f"  {tail} {arrow[1] if link.sign is Sign.DAMPENS else '-->'} {head}")
+    out.append("  %% Mermaid places subgraphs right to left, so they are declared last first.")
+    out.append("  %% ~~~ holds each partner's layers in order; a line without arrowhead is a link")
+    out.append("  %% up the partner's own column (primary → secondary → behaviour): read it upward.")
+    out.extend(chains)
+    out.extend(_mermaid_link(case, link, ids) for link in case.links)
     below = [ids[e.id] for e in case.elements if e.kind.below_waterline]
     if below:
         out.append("  classDef below fill:#E6F2FA,stroke:#56B4E9")
