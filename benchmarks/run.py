@@ -43,11 +43,13 @@ from harness import (
     ROOT,
     Figure,
     Size,
+    Spread,
     eftgraph_command,
-    medians,
     meets,
     ms,
+    ratios,
     run_program,
+    timings,
 )
 from loops import bench_bounded, bench_loops
 
@@ -92,18 +94,18 @@ def bench_render(size: Size, work: Path) -> Figure:
         "open(sys.argv[2], 'wb').write(out)\n"
     )
     render_out, floor_out = work / "render.svg", work / "floor.svg"
-    rendered, floor = medians(
+    rendered_runs, floor_runs, python_runs = timings(
         [
             lambda: run_program([*eftgraph, "render", str(EXAMPLE), "-o", str(render_out)]),
             lambda: run_program([sys.executable, "-c", floor_script, str(source), str(floor_out), program]),
+            lambda: run_program([sys.executable, "-c", "import graphviz, attrs, yaml"]),
         ],
         size.process_repeat,
     )
-    (python_only,) = medians(
-        [lambda: run_program([sys.executable, "-c", "import graphviz, attrs, yaml"])],
-        size.process_repeat,
-    )
-    ratio = rendered / floor
+    rendered, floor = Spread.of(rendered_runs).median, Spread.of(floor_runs).median
+    python_only = Spread.of(python_runs).median
+    spread = ratios(rendered_runs, floor_runs)
+    ratio = spread.median
     name = "dot" if kind == "system" else "graphviz-pure"
     return Figure(
         "P1",
@@ -115,6 +117,7 @@ def bench_render(size: Size, work: Path) -> Figure:
         + f"render {ms(rendered)}, floor {ms(floor)} (Python + imports {ms(python_only)}, "
         f"{name} {ms(max(0.0, floor - python_only))})",
         {"render_s": rendered, "floor_s": floor, "imports_s": python_only, "floor_renderer": kind},
+        spread,
     )
 
 
@@ -141,8 +144,10 @@ def bench_batch(size: Size, work: Path) -> Figure:
             [*eftgraph, "batch", str(cases), "--out", str(out), "--jobs", str(jobs), "--progress", "none"]
         )
 
-    one, two = medians([batch(1), batch(2)], size.batch_repeat)
-    speedup = one / two
+    one_runs, two_runs = timings([batch(1), batch(2)], size.batch_repeat)
+    one, two = Spread.of(one_runs).median, Spread.of(two_runs).median
+    spread = ratios(one_runs, two_runs)
+    speedup = spread.median
     return Figure(
         "P4",
         f"batch of {size.batch_cases}: 1 process / 2 processes",
@@ -151,6 +156,7 @@ def bench_batch(size: Size, work: Path) -> Figure:
         meets(speedup, target),
         f"1 process {ms(one)}, 2 processes {ms(two)}",
         {"cases": size.batch_cases, "one_s": one, "two_s": two},
+        spread,
     )
 
 
@@ -159,14 +165,16 @@ def bench_batch(size: Size, work: Path) -> Figure:
 
 def bench_import(size: Size) -> Figure:
     target = "<= 1.15"
-    ours, floor = medians(
+    ours_runs, floor_runs = timings(
         [
             lambda: run_program([sys.executable, "-c", "import eftgraph"]),
             lambda: run_program([sys.executable, "-c", "import attrs, graphviz, yaml"]),
         ],
         size.process_repeat,
     )
-    ratio = ours / floor
+    ours, floor = Spread.of(ours_runs).median, Spread.of(floor_runs).median
+    spread = ratios(ours_runs, floor_runs)
+    ratio = spread.median
     return Figure(
         "IMP",
         "import eftgraph vs attrs+graphviz+yaml",
@@ -175,6 +183,7 @@ def bench_import(size: Size) -> Figure:
         meets(ratio, target),
         f"eftgraph {ms(ours)}, floor {ms(floor)} (whole fresh processes)",
         {"eftgraph_s": ours, "floor_s": floor},
+        spread,
     )
 
 
@@ -224,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         steps: list[tuple[str, Callable[[], Figure | list[Figure]]]] = [
             ("P1", lambda: bench_render(size, work)),
             ("P2", lambda: bench_loops(size)),
-            ("P3", lambda: bench_bounded(size)),
+            ("P3", lambda: bench_bounded(size, work)),
             ("P4", lambda: bench_batch(size, work)),
             ("IMP", lambda: bench_import(size)),
         ]
@@ -250,6 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "value": f.value,
                         "target": f.target,
                         "ok": f.ok,
+                        **(
+                            {}
+                            if f.spread is None
+                            else {"low": f.spread.low, "high": f.spread.high, "runs": f.spread.runs}
+                        ),
                         **f.data,
                     }
                     for f in figures
