@@ -40,12 +40,12 @@ class Size:
 FULL = Size(
     repeat=5,
     process_repeat=15,
-    loops_cases=((4, 3), (6, 3), (8, 3)),
+    loops_cases=((4, 3), (6, 3), (8, 3), (9, 1)),
     sparse=(20, 50, 2, 500),
     bounds=(4, 6, 8, 10),
     dense=(30, 3, 3000),
     batch_cases=200,
-    batch_repeat=3,
+    batch_repeat=5,
 )
 QUICK = Size(
     repeat=1,
@@ -59,6 +59,30 @@ QUICK = Size(
 )
 
 
+@dataclass(frozen=True)
+class Spread:
+    """The median of repeated measurements and their range."""
+
+    median: float
+    low: float
+    high: float
+    runs: int
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread:
+        return cls(statistics.median(values), min(values), max(values), len(values))
+
+    def text(self, unit: Callable[[float], str] | None = None) -> str:
+        """``1.23 (1.10–1.40, 5 runs)``, each number through *unit* when given."""
+        show = unit or (lambda x: f"{x:.2f}")
+        return f"{show(self.median)} ({show(self.low)}–{show(self.high)}, {self.runs} runs)"
+
+
+def ratios(ours: Sequence[float], theirs: Sequence[float]) -> Spread:
+    """The ratio of each pair of runs (ours / theirs): its median and range."""
+    return Spread.of([a / b for a, b in zip(ours, theirs, strict=True)])
+
+
 @dataclass
 class Figure:
     """One benchmark result: a value, its target and how it was measured."""
@@ -70,13 +94,18 @@ class Figure:
     ok: bool | None
     details: str
     data: dict[str, Any] = field(default_factory=dict)
+    spread: Spread | None = None
+    """The median and range over the paired runs behind `value` (the median)."""
 
     def line(self) -> str:
         value = "n/a" if self.value is None else f"{self.value:.2f}"
         verdict = {True: "met", False: "MISSED", None: "-"}[self.ok]
-        return (
-            f"{self.key:<4} {self.title:<42} {value:>7}  target {self.target:<8} {verdict:<6}  {self.details}"
+        spread = (
+            ""
+            if self.spread is None
+            else f"range {self.spread.low:.2f}–{self.spread.high:.2f} over {self.spread.runs} runs; "
         )
+        return f"{self.key:<4} {self.title:<42} {value:>7}  target {self.target:<8} {verdict:<6}  {spread}{self.details}"
 
 
 def meets(value: float, target: str) -> bool:
@@ -84,8 +113,14 @@ def meets(value: float, target: str) -> bool:
     return value <= number if operator == "<=" else value >= number
 
 
-def medians(functions: Sequence[Callable[[], object]], repeat: int, *, warm: bool = True) -> list[float]:
-    """The median time of each function; runs are interleaved so drifts in load hit all alike."""
+def timings(
+    functions: Sequence[Callable[[], object]], repeat: int, *, warm: bool = True
+) -> list[list[float]]:
+    """Every run's time of each function; runs are interleaved (paired) so drifts in load hit all alike.
+
+    A function that returns a float reports its own time (a fresh process timing only its
+    work); otherwise the call is timed here.
+    """
     if warm:
         for function in functions:
             function()
@@ -94,9 +129,15 @@ def medians(functions: Sequence[Callable[[], object]], repeat: int, *, warm: boo
         for i, function in enumerate(functions):
             gc.collect()
             start = time.perf_counter()
-            function()
-            times[i].append(time.perf_counter() - start)
-    return [statistics.median(t) for t in times]
+            reported = function()
+            took = time.perf_counter() - start
+            times[i].append(reported if isinstance(reported, float) else took)
+    return times
+
+
+def medians(functions: Sequence[Callable[[], object]], repeat: int, *, warm: bool = True) -> list[float]:
+    """The median time of each function (see `timings`)."""
+    return [statistics.median(t) for t in timings(functions, repeat, warm=warm)]
 
 
 def run_program(command: Sequence[str], **options: Any) -> subprocess.CompletedProcess[bytes]:

@@ -16,16 +16,11 @@ import functools
 import re
 import sys
 from collections.abc import Mapping
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from eftgraph._suggest import unknown
 from eftgraph.errors import LanguageError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["Catalog", "Labelled", "LanguageError", "catalog", "languages", "message"]
 
@@ -35,6 +30,8 @@ FALLBACK = "en"
 @functools.cache
 def languages() -> tuple[str, ...]:
     """The codes of the languages that have a message catalog, sorted."""
+    from importlib import resources
+
     folder = resources.files("eftgraph.messages")
     return tuple(
         sorted(item.name[: -len(".toml")] for item in folder.iterdir() if item.name.endswith(".toml"))
@@ -54,7 +51,18 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 @functools.cache
 def _load(code: str) -> dict[str, Any]:
-    text = resources.files("eftgraph.messages").joinpath(f"{code}.toml").read_text("utf-8")
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+    beside = Path(__file__).with_name("messages") / f"{code}.toml"  # a plain install: no resources machinery
+    if beside.is_file():
+        text = beside.read_text("utf-8")
+    else:  # pragma: no cover - installed in a zip
+        from importlib import resources
+
+        text = resources.files("eftgraph.messages").joinpath(f"{code}.toml").read_text("utf-8")
     return _flatten(tomllib.loads(text))
 
 

@@ -58,44 +58,37 @@ def strong_components(successors: Sequence[Sequence[int]]) -> list[int]:
     for root in range(n):
         if index[root] != -1:
             continue
-        work = [(root, 0)]
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack[root] = True
+        work = [(root, iter(successors[root]))]  # each node with where it is in its successors
         while work:
-            v, i = work[-1]
-            nbrs = successors[v]
-            descended = False
-            while i < len(nbrs):
-                w = nbrs[i]
-                i += 1
-                if index[w] == -1:
-                    work[-1] = (v, i)
+            v, rest = work[-1]
+            for w in rest:
+                if index[w] == -1:  # descend; v's iterator resumes here on return
                     index[w] = low[w] = counter
                     counter += 1
                     stack.append(w)
                     on_stack[w] = True
-                    work.append((w, 0))
-                    descended = True
+                    work.append((w, iter(successors[w])))
                     break
                 if on_stack[w] and index[w] < low[v]:
                     low[v] = index[w]
-            if descended:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[v] < low[parent]:
-                    low[parent] = low[v]
-            if low[v] == index[v]:
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    component[w] = count
-                    if w == v:
-                        break
-                count += 1
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    if low[v] < low[parent]:
+                        low[parent] = low[v]
+                if low[v] == index[v]:
+                    while True:
+                        w = stack.pop()
+                        on_stack[w] = False
+                        component[w] = count
+                        if w == v:
+                            break
+                    count += 1
     return component
 
 

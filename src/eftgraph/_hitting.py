@@ -54,31 +54,39 @@ def _mask(positions: Sequence[int], size: int) -> int:
     """
     digits = bytearray(b"0" * size)
     for position in positions:
-        digits[size - 1 - position] = ord("1")
+        digits[size - 1 - position] = 49  # "1"
     return int(digits, 2) if size else 0
 
 
 def _components(loops: Sequence[frozenset[int]]) -> list[list[int]]:
-    """Independent groups of *loops* (indices), joined by a shared choice, ordered by first loop."""
-    parent: dict[int, int] = {}
+    """Independent groups of *loops* (indices), joined by a shared choice, ordered by first loop.
 
-    def root(choice: int) -> int:
-        parent.setdefault(choice, choice)
-        while parent[choice] != choice:
-            parent[choice] = parent[parent[choice]]
-            choice = parent[choice]
-        return choice
-
-    for loop in loops:
-        first, *others = sorted(loop)
-        for other in others:
-            a, b = root(first), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
+    >>> _components([frozenset({0, 1}), frozenset({2}), frozenset({1, 3})])
+    [[0, 2], [1]]
+    """
+    on: dict[int, list[int]] = {}  # choice → the loops it touches
     for i, loop in enumerate(loops):
-        groups.setdefault(root(min(loop)), []).append(i)
-    return sorted(groups.values())
+        for choice in loop:
+            on.setdefault(choice, []).append(i)
+    seen = [False] * len(loops)
+    groups: list[list[int]] = []
+    for first in range(len(loops)):
+        if seen[first]:
+            continue
+        seen[first] = True
+        group, todo, done = [first], [first], set()
+        while todo:
+            for choice in loops[todo.pop()]:
+                if choice in done:
+                    continue
+                done.add(choice)
+                for other in on[choice]:
+                    if not seen[other]:
+                        seen[other] = True
+                        group.append(other)
+                        todo.append(other)
+        groups.append(sorted(group))
+    return groups
 
 
 class _Search:
@@ -100,11 +108,15 @@ class _Search:
         self.wanted = wanted
         self.found: list[tuple[int, ...]] = []
 
-    def run(self, most: int) -> list[tuple[int, ...]]:
-        """Every smallest cover of at most *most* choices (as the caller's choices); [] if none."""
+    def run(self) -> list[tuple[int, ...]]:
+        """Every smallest cover (as the caller's choices), by iterative deepening on the size.
+
+        Some size up to the number of choices always covers, so the deepening stops; the
+        step budget bounds its work (the greedy cover is needed only past the budget).
+        """
         lower = max(1, math.ceil(self.everything.bit_count() / self.biggest))
         try:
-            for k in range(lower, most + 1):
+            for k in range(lower, len(self.masks) + 1):
                 self._search(0, [], (1 << len(self.masks)) - 1, k)
                 if self.found:
                     break
@@ -185,13 +197,10 @@ def smallest_covers(
     exact = True
     for members in _components(distinct):
         component = [distinct[i] for i in members]
-        greedy = greedy_cover(component)
         try:
-            found = _Search(component, budget, most).run(len(greedy))
+            found = _Search(component, budget, most).run()
         except _OutOfSteps:
-            found = []
-        if not found:
-            exact, found = False, [greedy]
+            exact, found = False, [greedy_cover(component)]
         per_component.append(found)
     if not exact:
         per_component = [covers[:1] for covers in per_component]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+import eftgraph._hitting as _hitting
 import eftgraph._loops as _loops
 from eftgraph._loops import Loop
 from eftgraph.errors import OptionError
@@ -142,13 +143,17 @@ def intervention_points(
     Notes
     -----
     Finding a smallest breaking set is the minimum hitting set problem. The
-    search is exact (it finds every smallest set, by branching on the loop
-    with the fewest choices, with the greedy set as an upper bound) as long as
-    it takes at most `EXACT_STEPS` steps, which covers any case written
-    by hand and thousands of loops. Beyond, it falls back to the greedy
-    heuristic (repeatedly take the choice that breaks the most remaining
-    loops, then drop choices that became redundant), whose set may be larger
-    than the smallest; `InterventionPoints.exact` is then False.
+    search (`eftgraph._hitting`) keeps one loop per distinct set of choices,
+    solves the independent groups of loops apart (loops in different domains or
+    components share no element) and combines their answers; in each group it
+    branches on the loop with the fewest choices. It is exact as long as it takes
+    at most `EXACT_STEPS` steps over all groups, which covers any case written by
+    hand and every case within the default limits tried so far, in well under a
+    second. The bound counts steps, not seconds, on purpose: the same case gives
+    the same answer on every machine. Past it, a group gets the greedy cover
+    (repeatedly take the choice that breaks the most remaining loops, then drop
+    choices that became redundant), which may be larger than the smallest;
+    `InterventionPoints.exact` is then False.
 
     Examples
     --------
@@ -181,112 +186,54 @@ def _points(case: Case, found: Sequence[Loop]) -> InterventionPoints:
     """The intervention points of the negative loops among *found* (loops of *case*)."""
     loops = tuple(loop for loop in found if loop.negative)
     rank = {element.id: i for i, element in enumerate(case.elements)}
-    through: dict[str, int] = {}  # element → bit mask of the negative loops through it
+    through: dict[str, list[int]] = {}  # element → the negative loops through it, in order
     for i, loop in enumerate(loops):
-        bit = 1 << i
         for element_id in loop.elements:
-            through[element_id] = through.get(element_id, 0) | bit
+            through.setdefault(element_id, []).append(i)
     ranking = tuple(
         sorted(
-            ((element_id, mask.bit_count()) for element_id, mask in through.items()),
+            ((element_id, len(on)) for element_id, on in through.items()),
             key=lambda item: (-item[1], rank[item[0]]),
         )
     )
-    groups: dict[int, list[str]] = {}
+    groups: dict[tuple[int, ...], list[str]] = {}  # elements on the same loops: one choice
     for element_id in sorted(through, key=rank.__getitem__):
-        groups.setdefault(through[element_id], []).append(element_id)
-    choices = [(mask, tuple(members)) for mask, members in groups.items()]  # in canonical order
-    everything = (1 << len(loops)) - 1
-    solutions, exact = _smallest(everything, [mask for mask, _ in choices])
-    smallest = tuple(
-        BreakingSet(tuple(choices[i][1] for i in sorted(solution, key=lambda i: rank[choices[i][1][0]])))
-        for solution in solutions
-    )
+        groups.setdefault(tuple(through[element_id]), []).append(element_id)
+    members = [tuple(group) for group in groups.values()]  # choice i: in canonical order of its first element
+    loop_choices: list[list[int]] = [[] for _ in loops]
+    for i, on in enumerate(groups):
+        for number in on:
+            loop_choices[number].append(i)
+    covers, exact = _hitting.smallest_covers(loop_choices, steps=EXACT_STEPS, most=MAX_SETS)
+    smallest = tuple(BreakingSet(tuple(members[i] for i in cover)) for cover in covers)
     smallest = tuple(sorted(smallest, key=lambda s: [rank[choice[0]] for choice in s.choices]))
     return InterventionPoints(loops=loops, ranking=ranking, smallest=smallest, exact=exact)
 
 
-class _OutOfSteps(Exception):
-    """The exact search took more than `EXACT_STEPS` steps."""
-
-
-class _Enough(Exception):
-    """The exact search found `MAX_SETS` smallest sets: the size is proven, the list is long enough."""
-
-
 def _smallest(everything: int, masks: Sequence[int]) -> tuple[list[tuple[int, ...]], bool]:
-    """Every smallest set of *masks* (indices) whose union is *everything*, and whether that is exact."""
-    if not everything:
-        return [()], True
-    greedy = _greedy(everything, masks)
-    loops_of: dict[int, list[int]] = {}  # loop bit → the masks that hit it
-    for i, mask in enumerate(masks):
-        rest = mask
-        while rest:
-            low = rest & -rest
-            loops_of.setdefault(low, []).append(i)
-            rest ^= low
-    biggest = max(mask.bit_count() for mask in masks)
-    steps = 0
-    solutions: list[tuple[int, ...]] = []
+    """Every smallest set of *masks* (indices) whose union is *everything*, and whether that is exact.
 
-    def search(hit: int, chosen: list[int], allowed: int, k: int) -> None:
-        nonlocal steps
-        steps += 1
-        if steps > EXACT_STEPS:
-            raise _OutOfSteps
-        missing = everything & ~hit
-        if not missing:
-            solutions.append(tuple(chosen))
-            if len(solutions) >= MAX_SETS:
-                raise _Enough
-            return
-        if k == 0 or k * biggest < missing.bit_count():
-            return
-        # branch on the missing loop with the fewest allowed choices
-        best: list[int] | None = None
-        rest = missing
-        while rest:
-            low = rest & -rest
-            rest ^= low
-            options = [i for i in loops_of[low] if allowed >> i & 1]
-            if best is None or len(options) < len(best):
-                best = options
-                if len(best) <= 1:
-                    break
-        assert best is not None
-        for i in best:
-            chosen.append(i)
-            search(hit | masks[i], chosen, allowed & ~(1 << i), k - 1)
-            chosen.pop()
-            allowed &= ~(1 << i)  # the sets with i were all found: leave it out of the rest
+    The bit-mask form of [`_hitting.smallest_covers`][]: bits are loops, masks are choices.
 
-    lower = max(1, math.ceil(everything.bit_count() / biggest))
-    try:
-        for k in range(lower, len(greedy) + 1):
-            search(0, [], (1 << len(masks)) - 1, k)
-            if solutions:
-                return solutions, True
-    except _Enough:
-        return solutions, True
-    except _OutOfSteps:
-        pass
-    return [greedy], False
+    >>> _smallest(0b111, [0b001, 0b011, 0b110])
+    ([(0, 2), (1, 2)], True)
+    """
+    return _hitting.smallest_covers(_loop_choices(everything, masks), steps=EXACT_STEPS, most=MAX_SETS)
 
 
 def _greedy(everything: int, masks: Sequence[int]) -> tuple[int, ...]:
-    """A small cover by the greedy rule: the mask that covers most of what is left, then drop the redundant."""
-    chosen: list[int] = []
-    hit = 0
-    while hit != everything:
-        best = max(range(len(masks)), key=lambda i: ((masks[i] & ~hit).bit_count(), -i))
-        chosen.append(best)
-        hit |= masks[best]
-    for i in list(chosen):
-        others = 0
-        for j in chosen:
-            if j != i:
-                others |= masks[j]
-        if others == everything:
-            chosen.remove(i)
-    return tuple(chosen)
+    """A small cover of *everything* by *masks* (indices), by the greedy rule of `_hitting.greedy_cover`.
+
+    >>> _greedy(0b111, [0b001, 0b011, 0b110])
+    (1, 2)
+    """
+    return _hitting.greedy_cover([frozenset(loop) for loop in _loop_choices(everything, masks)])
+
+
+def _loop_choices(everything: int, masks: Sequence[int]) -> list[list[int]]:
+    """For each bit of *everything*, the indices of the masks that have it."""
+    return [
+        [i for i, mask in enumerate(masks) if mask >> bit & 1]
+        for bit in range(everything.bit_length())
+        if everything >> bit & 1
+    ]

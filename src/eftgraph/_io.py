@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -182,7 +183,7 @@ def _check_text(text: str) -> None:
     """Raise a `ParseFailure` when *text* is not Unicode text (a NUL, a lone surrogate)."""
     if "\x00" in text:
         raise failure("this is a binary file, not a text case file")
-    found = _SURROGATE.search(text)
+    found = None if text.isascii() else _surrogate().search(text)
     if found is not None:
         message = (
             f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not "
@@ -191,7 +192,10 @@ def _check_text(text: str) -> None:
         raise failure(message, *line_column(text[: found.start()]))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+@functools.cache
+def _surrogate() -> re.Pattern[str]:
+    """A lone surrogate (compiled on first use: the pattern takes milliseconds to compile)."""
+    return re.compile("[\ud800-\udfff]")
 
 
 def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
@@ -199,11 +203,11 @@ def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
     while stack:
         value, path = stack.pop()
-        if isinstance(value, str) and _SURROGATE.search(value):
+        if isinstance(value, str) and not value.isascii() and _surrogate().search(value):
             return path
         if isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(key, str) and _SURROGATE.search(key):
+                if isinstance(key, str) and not key.isascii() and _surrogate().search(key):
                     return (*path, key)
                 stack.append((item, (*path, key)))
         elif isinstance(value, list):

@@ -151,11 +151,18 @@ class Loop:
         ``pursue`` → pursuer, ``withdraw`` → withdrawer; anything else
         (no behaviour on the loop, a secure move, mixed stances) → undetermined.
         """
-        by_stance = {Stance.PURSUE: Position.PURSUER, Stance.WITHDRAW: Position.WITHDRAWER}
-        return {
-            partner: Position.UNDETERMINED if stance is None else by_stance.get(stance, Position.UNDETERMINED)
-            for partner, stance in self.stances.items()
-        }
+        return _positions(self.stances)
+
+
+_BY_STANCE: dict[Stance | None, Position] = {
+    Stance.PURSUE: Position.PURSUER,
+    Stance.WITHDRAW: Position.WITHDRAWER,
+}
+
+
+def _positions(stances: dict[str, Stance | None]) -> dict[str, Position]:
+    """Each partner's position from their stance on a loop."""
+    return {partner: _BY_STANCE.get(stance, Position.UNDETERMINED) for partner, stance in stances.items()}
 
 
 def loop_record(loop: Loop) -> dict[str, Any]:
@@ -173,6 +180,7 @@ def loop_record(loop: Loop) -> dict[str, Any]:
     >>> record["domains"], record["pattern"], record["stances"], record["positions"]
     (['sexual'], 'pursue-withdraw', {'janine': 'withdraw', 'mathijs': 'pursue'}, {'janine': 'withdrawer', 'mathijs': 'pursuer'})
     """
+    stances = loop.stances  # computed once, for the stances and the positions
     return {
         "elements": list(loop.elements),
         "partners": list(loop.partners),
@@ -182,8 +190,8 @@ def loop_record(loop: Loop) -> dict[str, Any]:
         "polarity": loop.polarity.value,
         "pattern": None if loop.pattern is None else loop.pattern.value,
         "negative": loop.negative,
-        "stances": {p: None if s is None else s.value for p, s in loop.stances.items()},
-        "positions": {p: position.value for p, position in loop.positions.items()},
+        "stances": {p: None if s is None else s.value for p, s in stances.items()},
+        "positions": {p: position.value for p, position in _positions(stances).items()},
     }
 
 

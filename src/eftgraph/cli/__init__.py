@@ -34,8 +34,15 @@ COMMANDS = (
 """Modules that each add one or more subcommands with ``register(subparsers)``."""
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``eftgraph`` command."""
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``eftgraph`` command; with *command*, of that command alone.
+
+    Each module of `COMMANDS` adds the command named after it (``eftgraph.cli._render``:
+    ``render``), so running one command imports and builds only its own parser.
+
+    >>> parser("render").parse_args(["render", "case.yaml", "-o", "case.svg"]).command
+    'render'
+    """
     main_parser = argparse.ArgumentParser(
         prog="eftgraph",
         description="Turn an EFT case formulation into a graph: check, analyse and draw it.",
@@ -43,14 +50,19 @@ def parser() -> argparse.ArgumentParser:
     )
     main_parser.add_argument("--version", action="version", version=f"eftgraph {__version__}")
     subparsers = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    for name in COMMANDS if command is None else [_MODULES[command]]:
         import_module(name).register(subparsers)
     return main_parser
 
 
+_MODULES = {name.rsplit("._", 1)[1]: name for name in COMMANDS}
+"""Each command's module, by the command's name."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = parser(words[0] if words and words[0] in _MODULES else None).parse_args(words)
     try:
         status: int = args.run(args)
     except KeyboardInterrupt:

@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring as _quote
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -33,6 +34,7 @@ STDIN_NAME = "<stdin>"
 """How messages name standard input."""
 INPUT_FORMATS = tuple(dict.fromkeys(SUFFIXES.values()))
 """The formats standard input may be in (``yaml``, ``json``, ``toml``)."""
+_LITERALS = {None: "null", True: "true", False: "false"}
 
 
 # --- declaring ---------------------------------------------------------------------------------
@@ -254,7 +256,58 @@ def problem_json(problem: Problem) -> dict[str, Any]:
 
 def print_json(data: Any) -> None:
     """Print *data* as indented JSON, keys in the order given, UTF-8."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(pretty_json(data) + "\n")
+
+
+def pretty_json(data: Any, level: int = 0) -> str:
+    """``json.dumps(data, indent=2, ensure_ascii=False)``, the same text, several times faster.
+
+    Python's encoder drops to its slow pure-Python path when ``indent`` is set; this
+    one joins the C-quoted strings of each list and object itself.
+
+    >>> print(pretty_json({"a": [1, "é", None], "b": {}, "c": [{"d": 1.5}]}))
+    {
+      "a": [
+        1,
+        "é",
+        null
+      ],
+      "b": {},
+      "c": [
+        {
+          "d": 1.5
+        }
+      ]
+    }
+    """
+    kind = type(data)
+    if kind is str:
+        return _quote(data)
+    if kind is list or kind is tuple:
+        if not data:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        items: Iterable[str]
+        if all(type(item) is str for item in data):
+            items = map(_quote, data)
+        else:
+            items = (pretty_json(item, level + 1) for item in data)
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    if kind is dict and all(type(key) is str for key in data):
+        if not data:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        pairs = (
+            _quote(key) + ": " + (_quote(value) if type(value) is str else pretty_json(value, level + 1))
+            for key, value in data.items()
+        )
+        return "{" + inner + ("," + inner).join(pairs) + "\n" + "  " * level + "}"
+    if data is None or kind is bool:
+        return _LITERALS[data]
+    if kind is int:
+        return int.__repr__(data)
+    text = json.dumps(data, indent=2, ensure_ascii=False)  # floats and the rare rest
+    return text.replace("\n", "\n" + "  " * level) if level else text
 
 
 def plural(number: int, word: str) -> str:
