@@ -24,8 +24,8 @@ from eftgraph._course import (
 )
 from eftgraph._diff import Change, DomainDiff, FormulationDiff, diff
 from eftgraph._domains import Bridge, BridgeKind, DomainComparison, ReversalKind, domain_comparison
-from eftgraph._intervene import BreakingSet, InterventionPoints, intervention_points
 from eftgraph._dump import dump, dumps
+from eftgraph._intervene import BreakingSet, InterventionPoints, intervention_points
 from eftgraph._io import load, loads
 from eftgraph._loops import Loop, Pattern, Polarity, loops
 from eftgraph._model import (
