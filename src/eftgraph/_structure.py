@@ -27,7 +27,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     read = Reader(parsed, file)
     top = _version(read, parsed.data)
     if top is None or too_big(read, top):
-        return read.problems
+        return read.finished()
     case_id = read.ident(top.get("id"), ("id",), ID_PATTERN, "a case id") if "id" in top else None
     title = read.text(top.get("title"), ("title",), optional=True)
     language = read.choice(top.get("language", "en"), ("language",), words(Language))
@@ -38,7 +38,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     # once; a bad language is the reader's to report
     _model_rules(read, draft, language or "en")
     if read.problems or case_id is None:
-        return read.problems
+        return read.finished()
     return Case(
         id=case_id,
         title=title,

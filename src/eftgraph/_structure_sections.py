@@ -29,7 +29,6 @@ from eftgraph._model import (
 from eftgraph._sheets import SLOTS, Sheet, expand, sheet_issues
 from eftgraph._structure_keys import POSITIONS, words
 from eftgraph._structure_reader import Reader
-from eftgraph._suggest import nearest
 
 __all__ = ["Draft", "read_sections"]
 
@@ -191,6 +190,7 @@ def _positions(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 def _links(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     ids = {e.id for e in draft.elements}
+    known = sorted(ids)
     for path, item in read.items(top, "links", "link"):
         ends = [read.text(item[key], (*path, key)) if key in item else None for key in ("from", "to")]
         sign = read.choice(item.get("sign", "+"), (*path, "sign"), words(Sign))
@@ -205,7 +205,7 @@ def _links(read: Reader, top: dict[str, Any], draft: Draft) -> None:
                     (*path, key),
                     f"unknown element {end!r}",
                     found=end,
-                    suggestion=nearest(end, sorted(ids)),
+                    among=known,
                 )
                 unknown = True
         if not unknown:
