@@ -119,6 +119,7 @@ class IdReplacer:
             else None
         )
         self.glued_map = glued
+        self.single = {run[0]: new for run, new in self.names if len(run) == 1}
 
     def _swap(
         self, value: str, runs: list[tuple[tuple[str, ...], str]], *, glued: bool = False
@@ -147,6 +148,8 @@ class IdReplacer:
                     token = self.glued.sub(lambda m: f"-{self.glued_map[m.group().lower()]}-", token).strip(
                         "-"
                     )
+                    if token != tokens[i]:  # what is left beside a glued name may be a short name
+                        token = "-".join(self.single.get(piece.lower(), piece) for piece in token.split("-"))
                     token = re.sub("-{2,}", "-", token)
                 out.append(token + separators[i])
                 i += 1
