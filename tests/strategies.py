@@ -407,10 +407,29 @@ def unicode_texts(draw: st.DrawFn) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- real-world names
 
-GIVEN = ("Piet", "Chloë", "Björn", "Bas", "Roos", "Kees", "Wilhelmina", "Robert", "Mary-Kate", "Søren")
-GIVEN += ("Anouk", "Zoë", "Jürgen", "Siobhán", "Jan-Willem", "Rose")
+GIVEN: tuple[str, ...] = (
+    "Piet",
+    "Chloë",
+    "Björn",
+    "Bas",
+    "Roos",
+    "Kees",
+    "Wilhelmina",
+    "Robert",
+    "Mary-Kate",
+)
+GIVEN += ("Søren", "Anouk", "Zoë", "Jürgen", "Siobhán", "Jan-Willem", "Rose")
 NICKNAMES = ("Mien", "Bob", "Pietje", "Bennie", "Kiki")
-SURNAMES = ("de Jong", "van den Berg", "O’Neill", "D'Souza", "Bakker", "Visser", "de Boer", "Müller")
+SURNAMES: tuple[str, ...] = (
+    "de Jong",
+    "van den Berg",
+    "O’Neill",
+    "D'Souza",
+    "Bakker",
+    "Visser",
+    "de Boer",
+    "Müller",
+)
 SURNAMES += ("ter Horst", "Ó Briain", "van Dijk", "Jansen")
 _INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
 
@@ -451,7 +470,8 @@ def written_forms(draw: st.DrawFn, name: str) -> str:
     if kind == "compact":
         return compact
     form = draw(st.sampled_from(spellings(draw(st.sampled_from(parsed.forms())))))
-    form = draw(st.sampled_from([str, str.upper, str.lower, lambda s: s[:1].upper() + s[1:]]))(form)
+    capitals: list[Callable[[str], str]] = [str, str.upper, str.lower, lambda s: s[:1].upper() + s[1:]]
+    form = draw(st.sampled_from(capitals))(form)
     form = form.replace("’", "'") if draw(st.booleans()) else form.replace("'", "’")
     if draw(st.booleans()) and len(form) > 2:
         at = draw(st.integers(1, len(form) - 1))

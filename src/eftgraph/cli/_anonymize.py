@@ -12,6 +12,7 @@ from eftgraph._anonymize import anonymize
 from eftgraph._io import SUFFIXES, dumps
 from eftgraph._model import Case
 from eftgraph._output import same_file
+from eftgraph._terminal import visible
 from eftgraph.cli._common import (
     STDIO,
     add_output,
@@ -124,9 +125,11 @@ def run(args: argparse.Namespace) -> int:
     case = found.case
     extra = len(identifiers)
     print(
-        f"wrote {args.output}: {plural(len(case.partners), 'partner')} renamed"
-        + (f", {plural(extra, 'identifier')} replaced" if extra else "")
-        + (f"; mapping in {args.mapping} (keep it apart)" if args.mapping else ""),
+        visible(
+            f"wrote {args.output}: {plural(len(case.partners), 'partner')} renamed"
+            + (f", {plural(extra, 'identifier')} replaced" if extra else "")
+            + (f"; mapping in {args.mapping} (keep it apart)" if args.mapping else "")
+        ),
         file=sys.stderr if STDIO in (args.output, args.mapping) else sys.stdout,
     )
     return 0

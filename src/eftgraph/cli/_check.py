@@ -8,6 +8,7 @@ from typing import Any
 
 from eftgraph._model import Case
 from eftgraph._referrals import referrals
+from eftgraph._terminal import visible
 from eftgraph.cli._common import (
     STDIO,
     add_case_file,
@@ -80,9 +81,9 @@ def run(args: argparse.Namespace) -> int:
         found = [referral_json(r, case.language) for r in referrals(case)]
         results.append({"file": name, "valid": True, **summary(case), "problems": [], "referrals": found})
         if args.format == "text":
-            print(summary_line(name, case))
+            print(visible(summary_line(name, case)))
             for line in referral_lines(case):
-                print(line)
+                print(visible(line))
     if args.format == "json":
         print_json(results)
     return status

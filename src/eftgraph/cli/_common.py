@@ -23,6 +23,7 @@ from eftgraph._catalog import languages
 from eftgraph._io import SUFFIXES, load, loads
 from eftgraph._model import Case
 from eftgraph._output import refuse_input, write_atomic
+from eftgraph._terminal import visible
 from eftgraph.errors import CaseFileError, EftgraphError, OutputError, Problem
 
 T = TypeVar("T")
@@ -160,7 +161,7 @@ def load_or_report(name: str, input_format: str = "yaml") -> Case | None:
         for problem in error.problems:
             print(problem, file=sys.stderr)
     except EftgraphError as error:
-        print(f"{display_name(name)}: {error}", file=sys.stderr)
+        print(visible(f"{display_name(name)}: {error}"), file=sys.stderr)
     return None
 
 
@@ -203,13 +204,13 @@ def refused_output(
 
 def usage(args: argparse.Namespace, message: str) -> int:
     """Print a usage error of the running command and return exit status 2."""
-    print(f"eftgraph {args.command}: error: {message}", file=sys.stderr)
+    print(visible(f"eftgraph {args.command}: error: {message}"), file=sys.stderr)
     return 2
 
 
 def fail(message: str) -> int:
     """Print an error line and return exit status 1."""
-    print(f"eftgraph: {message}", file=sys.stderr)
+    print(visible(f"eftgraph: {message}"), file=sys.stderr)
     return 1
 
 

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from eftgraph._domains import domain_comparison
+from eftgraph._terminal import visible
 from eftgraph.cli._common import analyse, print_json, reader_command
 from eftgraph.cli._report import comparison_json
 
@@ -40,13 +41,13 @@ def run(args: argparse.Namespace) -> int:
         print_json({"file": found.name, "case": found.case.id, **comparison_json(comparison)})
         return 0
     kind = comparison.kind
-    print(f"{found.name}: {a} → {b}: {kind.value} ({kind.label(found.case.language)})")
+    print(visible(f"{found.name}: {a} → {b}: {kind.value} ({kind.label(found.case.language)})"))
     for partner, (first, second) in comparison.position_pairs().items():
         note = " (reverses)" if partner in comparison.reversals else ""
         print(f"  {partner}: {first} → {second}{note}")
     for bridge in comparison.links:
         label = f" ({bridge.label})" if bridge.label else ""
-        print(f"  link: {bridge.source} → {bridge.target}{label}")
+        print(visible(f"  link: {bridge.source} → {bridge.target}{label}"))
     for bridge in comparison.shared:
-        print(f"  recurring: {bridge.source} ~ {bridge.target} ({', '.join(bridge.words)})")
+        print(visible(f"  recurring: {bridge.source} ~ {bridge.target} ({', '.join(bridge.words)})"))
     return 0
