@@ -84,7 +84,7 @@ def test_no_form_survives_in_what_the_commands_print_and_write(named: tuple[Case
             outputs["compare"] = run("compare", str(target), *case.domains[:2])
         for fmt in ("graphml", "json", "mermaid", "dot"):
             out = Path(folder, f"case.{fmt}")
-            run("export", str(target), "-o", str(out))
+            run("export", str(target), "--to", fmt, "-o", str(out))
             outputs[fmt] = out.read_text(encoding="utf-8")
         if case.domains:
             svg = Path(folder, "case.svg")

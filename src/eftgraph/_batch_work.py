@@ -7,6 +7,7 @@ fails only the file it was drawing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,7 +47,12 @@ class Task:
 
 
 def work(task: Task) -> Outcome:
-    """Load one case and write its figures; never raises (the error becomes the outcome)."""
+    """Load one case and write its figures; never raises (the error becomes the outcome).
+
+    When one figure cannot be written (a full disk), the figures of this file written before it
+    are removed: the outcome says the file failed, and the disk holds none of its figures.
+    """
+    written: list[str] = []
     try:
         from eftgraph._io import load
         from eftgraph._output import write_atomic
@@ -54,7 +60,6 @@ def work(task: Task) -> Outcome:
 
         case = load(task.file)
         source = to_dot(case, **dict(task.options)).source
-        written = []
         for path, fmt in task.targets:
             data = pipe(source, fmt, renderer=task.renderer)
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +67,9 @@ def work(task: Task) -> Outcome:
             written.append(path)
         return Outcome(task.index, task.file, tuple(written))
     except Exception as error:  # one bad file never stops the batch
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.remove(path)
         return Outcome(task.index, task.file, error=one_line(error, task.file))
 
 
