@@ -13,6 +13,20 @@ and case-insensitive after invisible characters are removed, and takes possessiv
 hashtag goes when a name is written into it. See docs/privacy.md for the rule on names that
 are also ordinary words.
 
+Names as people write them: surname first, nicknames, spellings without diacritics,
+apostrophes of any kind, invisible characters, e-mail addresses, handles and hashtags:
+
+>>> from eftgraph import Case, Element, Partner
+>>> real = Case(
+...     id="pdejong71-chloevdb",
+...     partners=[Partner("p", "de Jong, Piet (Pietje)"), Partner("c", "Chloë van den Berg")],
+...     elements=[Element("p-fear", "fear", "Pie\u00adtje mails pdejong71@mail.nl; Chloe & Van den Berg;"
+...                   " @chloe_vdb #PietEnChloe #boos", partner="p")],
+... )
+>>> done, _ = anonymize(real)
+>>> done.id, done.elements[0].label
+('partner-a-71-partner-b', 'Partner A mails [e-mail]; Partner B & Partner B; [handle] [hashtag] #boos')
+
 The mapping from removed words to their replacements is returned *apart* from the case, so
 the anonymised case can be shared while the mapping stays with the therapist.
 """
@@ -87,19 +101,6 @@ def anonymize(
     [('partner-a-fear', "Partner A's vader; Sanne's job in [X1]; Januari")]
     >>> mapping
     {'Jan de Vries': 'Partner A', 'de Vries, Jan': 'Partner A', 'J. de Vries': 'Partner A', 'de Vries': 'Partner A', 'Jan': 'Partner A', 'Vries': 'Partner A', 'Eva': 'Sanne', 'jan': 'partner-a', 'eva': 'sanne', 'Utrecht': '[X1]'}
-
-    Names as people write them: surname first, nicknames, spellings without diacritics,
-    apostrophes of any kind, invisible characters, e-mail addresses, handles and hashtags:
-
-    >>> real = Case(
-    ...     id="pdejong71-chloevdb",
-    ...     partners=[Partner("p", "de Jong, Piet (Pietje)"), Partner("c", "Chloë van den Berg")],
-    ...     elements=[Element("p-fear", "fear", "Pie\u00adtje mails pdejong71@mail.nl; Chloe & Van den Berg;"
-    ...                   " @chloe_vdb #PietEnChloe #boos", partner="p")],
-    ... )
-    >>> done, _ = anonymize(real)
-    >>> done.id, done.elements[0].label
-    ('partner-a-71-partner-b', 'Partner A mails [e-mail]; Partner B & Partner B; [handle] [hashtag] #boos')
     """
     pseudonyms = dict(pseudonyms or {})
     labels = _labels(case, pseudonyms)
