@@ -19,6 +19,7 @@ from eftgraph.cli._common import (
     print_json,
     problem_json,
     read_case,
+    shown,
     usage,
 )
 from eftgraph.cli._report import referral_json, referral_lines
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "text":
             print(visible(summary_line(name, case)))
             for line in referral_lines(case):
-                print(visible(line))
+                print(shown(line))
     if args.format == "json":
         print_json(results)
     return status

@@ -148,6 +148,15 @@ def read_case(name: str, input_format: str = "yaml") -> Case:
         raise CaseFileError(named, file=STDIN_NAME) from None
 
 
+def shown(text: str) -> str:
+    """Text of several lines made safe for a terminal line by line (see `eftgraph._terminal.visible`).
+
+    >>> shown("one\\x1b[2J\\ntwo")
+    'one\\\\x1b[2J\\ntwo'
+    """
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def display_name(name: str) -> str:
     """How messages and JSON name case file *name* (``<stdin>`` for ``-``)."""
     return STDIN_NAME if name == STDIO else name

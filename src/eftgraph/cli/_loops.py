@@ -8,7 +8,7 @@ from typing import Any
 from eftgraph._intervene import intervention_points
 from eftgraph._loops import loop_record, loops
 from eftgraph._terminal import visible
-from eftgraph.cli._common import add_limit, analyse, count_or_none, print_json, reader_command
+from eftgraph.cli._common import add_limit, analyse, count_or_none, print_json, reader_command, shown
 from eftgraph.cli._report import intervention_text, loop_lines, points_json
 
 
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(visible(f"{found.name}: {len(found_loops)} loop{'' if len(found_loops) == 1 else 's'}"))
     for line in loop_lines(found_loops, found.case.language):
-        print(visible(line))
+        print(shown(line))
     print()
-    print("\n".join(visible(line) for line in intervention_text(points).split("\n")))
+    print(shown(intervention_text(points)))
     return 0

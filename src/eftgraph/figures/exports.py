@@ -117,7 +117,7 @@ def _xml(value: Any) -> Any:
 
 def _dot_string(text: str) -> str:
     """*text* as a quoted DOT string; control characters (which Graphviz chokes on) as visible escapes."""
-    return '"' + _xml(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + str(_xml(text)).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def to_dot_data(case: Case) -> str:
