@@ -19,6 +19,8 @@ Figures (see benchmarks/README.md):
 - P4  ``eftgraph batch`` of 200 cases, one process over two: target >= 1.7
 - IMP ``import eftgraph`` vs ``import attrs, graphviz, yaml`` in fresh processes:
       target <= 1.15
+- CAP the worst file we could build for each cap (file size, elements, links, problems,
+      values, depth, digits, value length) is refused in under a second: target <= 1 s
 
 Full runs exit with status 1 when a target is missed; ``--quick`` checks no target.
 """
@@ -36,6 +38,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from caps import bench_caps
 from harness import (
     EXAMPLE,
     FULL,
@@ -190,7 +193,7 @@ def bench_import(size: Size) -> Figure:
 # --------------------------------------------------------------------------- main
 
 
-BENCHMARKS = ("P1", "P2", "P3", "P4", "IMP")
+BENCHMARKS = ("P1", "P2", "P3", "P4", "IMP", "CAP")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("P3", lambda: bench_bounded(size, work)),
             ("P4", lambda: bench_batch(size, work)),
             ("IMP", lambda: bench_import(size)),
+            ("CAP", lambda: bench_caps(size)),
         ]
         for key, step in steps:
             if key not in wanted:

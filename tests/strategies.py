@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -25,7 +25,18 @@ from eftgraph import (
 )
 from eftgraph._sheets import SLOTS
 
-__all__ = ["NAMES", "cases", "labels", "mutated_files", "named_cases", "unicode_texts"]
+__all__ = [
+    "NAMES",
+    "cases",
+    "labels",
+    "mutated_files",
+    "name_leaks",
+    "named_cases",
+    "real_named_cases",
+    "real_names",
+    "unicode_texts",
+    "written_forms",
+]
 
 labels = st.text(
     alphabet=st.characters(codec="utf-8"),
@@ -392,3 +403,139 @@ def unicode_texts(draw: st.DrawFn) -> tuple[str, str]:
         at = draw(st.integers(0, len(text)))
         text = text[:at] + draw(st.text(min_size=1, max_size=3)) + text[at:]
     return text, fmt
+
+
+# --------------------------------------------------------------------------- real-world names
+
+GIVEN: tuple[str, ...] = (
+    "Piet",
+    "Chloë",
+    "Björn",
+    "Bas",
+    "Roos",
+    "Kees",
+    "Wilhelmina",
+    "Robert",
+    "Mary-Kate",
+)
+GIVEN += ("Søren", "Anouk", "Zoë", "Jürgen", "Siobhán", "Jan-Willem", "Rose")
+NICKNAMES = ("Mien", "Bob", "Pietje", "Bennie", "Kiki")
+SURNAMES: tuple[str, ...] = (
+    "de Jong",
+    "van den Berg",
+    "O’Neill",
+    "D'Souza",
+    "Bakker",
+    "Visser",
+    "de Boer",
+    "Müller",
+)
+SURNAMES += ("ter Horst", "Ó Briain", "van Dijk", "Jansen")
+_INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
+
+
+@st.composite
+def real_names(draw: st.DrawFn) -> str:
+    """A name as a therapist types it: given names, a nickname in brackets or quotes, surname first."""
+    given = draw(st.sampled_from(GIVEN))
+    surname = draw(st.sampled_from(SURNAMES))
+    nickname = draw(st.sampled_from(NICKNAMES))
+    shape = draw(
+        st.sampled_from(["{g} {s}", "{g} ({n}) {s}", "{g} '{n}' {s}", "{g} “{n}” {s}", "{s}, {g}", "{g}"])
+    )
+    if draw(st.booleans()):  # two given names
+        given = f"{given} {draw(st.sampled_from(GIVEN))}"
+    return shape.format(g=given, s=surname, n=nickname)
+
+
+@st.composite
+def written_forms(draw: st.DrawFn, name: str) -> str:
+    """One way *name* is written in a label: any form of the name model, spelt any way.
+
+    A form (surname first, nickname, initial, apostrophe part, …), a spelling without
+    diacritics, any apostrophe, any capitals (``Van den Berg`` at a sentence start), an
+    invisible character inside, a possessive; or an e-mail address, handle or hashtag made of it.
+    """
+    from eftgraph._names import parse_name, spellings
+
+    parsed = parse_name(name)
+    kind = draw(st.sampled_from(["form", "form", "form", "email", "handle", "hashtag", "compact"]))
+    compact = draw(st.sampled_from(parsed.compact_forms()))
+    if kind == "email":
+        return f"{compact}{draw(st.sampled_from(['', '71', '.x']))}@{draw(st.sampled_from(['mail.nl', 'x.com']))}"
+    if kind == "handle":
+        return "@" + compact[:3] + draw(st.sampled_from(["_", ".", ""])) + compact[3:]
+    if kind == "hashtag":
+        return "#" + "En".join(p.title() for p in [compact, draw(st.sampled_from(["Kids", "Love", ""]))] if p)
+    if kind == "compact":
+        return compact
+    form = draw(st.sampled_from(spellings(draw(st.sampled_from(parsed.forms())))))
+    capitals: list[Callable[[str], str]] = [str, str.upper, str.lower, lambda s: s[:1].upper() + s[1:]]
+    form = draw(st.sampled_from(capitals))(form)
+    form = form.replace("’", "'") if draw(st.booleans()) else form.replace("'", "’")
+    if draw(st.booleans()) and len(form) > 2:
+        at = draw(st.integers(1, len(form) - 1))
+        form = form[:at] + draw(st.sampled_from(_INVISIBLE)) + form[at:]
+    return form + draw(st.sampled_from(["", "", "'s", "’s", "s"]))
+
+
+PROSE = ("goes quiet", "criticises", "feels alone", "wants to be seen", "at work", "the children", "")
+
+
+@st.composite
+def real_named_cases(draw: st.DrawFn) -> tuple[Case, list[str]]:
+    """A random valid case of two partners with real-world names written every way in its texts.
+
+    Returns the case and the partners' names.
+    """
+    import attrs
+
+    case = draw(cases(max_partners=2))
+    names = [draw(real_names()) for _ in case.partners]
+
+    def sprinkle(text: str, always: bool = False) -> str:
+        if not always and not draw(st.booleans()):
+            return text
+        written = draw(written_forms(draw(st.sampled_from(names))))
+        words = [text[:40], draw(st.sampled_from(PROSE)), written, draw(st.sampled_from(PROSE))]
+        draw(st.randoms()).shuffle(words)
+        return " ".join(w for w in words if w) + " " + draw(st.sampled_from([".", ";", ",", "!"]))
+
+    def compact_id(text: str) -> str:
+        written = draw(written_forms(draw(st.sampled_from(names))))
+        from eftgraph._names import clean, fold
+
+        token = "".join(c for c in fold(clean(written)).lower() if c.isascii() and (c.isalnum() or c == "-"))
+        token = token.strip("-")
+        return f"{token[:20]}-{text}" if token and token[0].isalpha() else text
+
+    return (
+        attrs.evolve(
+            case,
+            id=compact_id(case.id),
+            title=sprinkle(case.title or "case", always=True),
+            partners=[attrs.evolve(p, name=n) for p, n in zip(case.partners, names, strict=True)],
+            elements=[attrs.evolve(e, label=sprinkle(e.label)) for e in case.elements],
+            links=[attrs.evolve(k, label=None if k.label is None else sprinkle(k.label)) for k in case.links],
+            concerns=[attrs.evolve(c, label=sprinkle(c.label)) for c in case.concerns],
+        ),
+        names,
+    )
+
+
+def name_leaks(output: str, names: Iterable[str]) -> list[str]:
+    """The words of *names* (each word, each compact form, any spelling) found as words in *output*.
+
+    The output is cleaned of invisible characters, folded (no diacritics, no capitals) and cut
+    into words at every non-letter, so ``O’Neill's`` gives ``o``, ``neill``, ``s``.
+    """
+    from eftgraph._names import clean, fold, parse_name, spellings
+
+    wanted: set[str] = set()
+    for name in names:
+        parsed = parse_name(name)
+        for part in parsed.parts():
+            for spelling in spellings(part):
+                wanted.update(w for w in re.split(r"[^a-z0-9]+", fold(spelling).lower()) if len(w) > 1)
+        wanted.update(c for c in parsed.compact_forms() if len(c) >= 4)
+    return sorted(wanted & set(re.split(r"[^a-z0-9]+", fold(clean(output)).lower())))

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eftgraph import Case, CaseFileError, anonymize, dumps, loads, render, to_dot
+from eftgraph import Case, CaseFileError, anonymize, dumps, load, loads, render, to_dot
 from eftgraph.errors import EftgraphError
-from tests.strategies import cases, mutated_files, unicode_texts
+from tests.strategies import cases, mutated_files, name_leaks, real_named_cases, unicode_texts
 
 FORMATS = ("yaml", "json", "toml")
 LONG = int(os.environ.get("EFTGRAPH_FUZZ_EXAMPLES", "100000"))
@@ -142,6 +142,90 @@ def test_generated_cases_render(case: Case, suffix: str, tmp_path_factory: pytes
     assert data.startswith(b"digraph") if suffix == ".dot" else b"</svg>" in data
 
 
+# --------------------------------------------------------------------------- names, exports, special files
+
+
+def names_are_gone(named: tuple[Case, list[str]]) -> None:
+    """No word of a real-world name survives anonymisation in any output of the library."""
+    from tests.test_anonymize_names import library_outputs
+
+    case, names = named
+    anonymous, _ = anonymize(case)
+    for what, output in library_outputs(anonymous).items():
+        assert not name_leaks(output, names), (what, names)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(named=real_named_cases())
+def test_names_in_every_form_are_gone(named: tuple[Case, list[str]]) -> None:
+    names_are_gone(named)
+
+
+def exports_are_readable(case: Case) -> None:
+    """Every export is read back by its reader, whatever the labels hold (control characters too)."""
+    import io
+    import json
+
+    import networkx as nx
+
+    from eftgraph.figures.exports import export
+
+    graph = nx.read_graphml(io.BytesIO(export(case, "graphml").encode("utf-8")))
+    assert set(graph.nodes) == {e.id for e in case.elements}
+    data = json.loads(export(case, "json"))
+    assert set(nx.node_link_graph(data, edges="edges").nodes) == {e.id for e in case.elements}
+    mermaid = export(case, "mermaid")
+    assert not [c for c in mermaid if ord(c) < 32 and c != "\n"]  # one statement a line, nothing hidden
+    dot = export(case, "dot")
+    assert "\x00" not in dot and dot.startswith("digraph") and dot.endswith("}\n")
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=cases())
+def test_every_export_is_readable_for_every_label(case: Case) -> None:
+    exports_are_readable(case)
+
+
+SPECIAL = ("fifo", "folder", "loop", "dangling", "fifo-link", "folder-link")
+
+
+def special_file_is_refused(kind: str, suffix: str) -> str:
+    """A path that is not a regular file is refused by `load` at once, with a plain message."""
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, f"case{suffix}")
+        target = Path(folder, f"target{suffix}")
+        if kind.startswith("fifo"):
+            if not hasattr(os, "mkfifo"):
+                return "skipped"
+            os.mkfifo(target if kind == "fifo-link" else path)
+        elif kind.startswith("folder"):
+            (target if kind == "folder-link" else path).mkdir()
+        elif kind == "loop":
+            path.symlink_to(target)
+            target.symlink_to(path)
+        if kind == "dangling" or kind.endswith("-link"):
+            path.symlink_to(target)
+        start = time.monotonic()
+        try:
+            load(path)
+        except CaseFileError as error:
+            assert error.problems and error.problems[0].file == str(path)  # noqa: PT017
+            assert "Traceback" not in str(error)  # noqa: PT017
+        else:  # pragma: no cover - the assertion below fails
+            raise AssertionError(f"{kind} was loaded")
+        assert time.monotonic() - start < 5
+    return kind
+
+
+@settings(max_examples=30, deadline=None)
+@given(kind=st.sampled_from(SPECIAL), suffix=st.sampled_from([".yaml", ".json", ".toml", ".yml"]))
+def test_non_regular_files_are_refused(kind: str, suffix: str) -> None:
+    special_file_is_refused(kind, suffix)
+
+
 # --------------------------------------------------------------------------- the long run
 
 
@@ -197,3 +281,44 @@ def report(capsys: pytest.CaptureFixture[str], what: str, outcomes: Counter[str]
         with open(folder / "fuzz-report.txt", "a", encoding="utf-8") as stream:
             stream.write(line + "\n")
     assert tried > 0
+
+
+@pytest.mark.fuzz
+def test_long_run_real_names(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes: Counter[str] = Counter()
+
+    @long_run
+    @given(named=real_named_cases())
+    def property(named: tuple[Case, list[str]]) -> None:
+        names_are_gone(named)
+        outcomes["gone"] += 1
+
+    property()
+    report(capsys, "real names", outcomes)
+
+
+@pytest.mark.fuzz
+def test_long_run_exports(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes: Counter[str] = Counter()
+
+    @long_run
+    @given(case=cases())
+    def property(case: Case) -> None:
+        exports_are_readable(case)
+        outcomes["read back"] += 1
+
+    property()
+    report(capsys, "exports", outcomes)
+
+
+@pytest.mark.fuzz
+def test_long_run_special_files(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes: Counter[str] = Counter()
+
+    @long_run
+    @given(kind=st.sampled_from(SPECIAL), suffix=st.sampled_from([".yaml", ".json", ".toml", ".yml"]))
+    def property(kind: str, suffix: str) -> None:
+        outcomes[special_file_is_refused(kind, suffix)] += 1
+
+    property()
+    report(capsys, "special files", outcomes)

@@ -86,3 +86,8 @@ def test_parsing_is_deterministic_and_surname_first_agrees(first: str, particles
     assert forward.given == backward.given == (first,)
     assert forward.surname == backward.surname == full
     assert set(forward.forms()) | {backward.text} == set(backward.forms()) | {forward.text}
+
+
+def test_a_given_name_with_no_letter_gives_no_compact_form() -> None:
+    assert parse_name("\x1b 0").compact_forms() == ()  # was an IndexError (found by the fuzzer)
+    assert parse_name("😀 Visser").compact_forms() == ("visser",)

@@ -4,8 +4,28 @@ A case file is clinical data about two people's intimate life. `anonymize` retur
 copy of a case in which the partners are "Partner A", "Partner B", … (or pseudonyms you
 choose) and every name and extra identifier (children's names, places, employers) is
 replaced wherever it appears: the title, element labels, link labels, concern labels,
-partner names and every id (case, partner, element, domain). Matching is whole-word and
-case-insensitive and takes possessives along ("Janine's", "Janine’s", Dutch "Janines").
+partner names and every id (case, partner, element, domain). Each name is parsed by the name
+model (`eftgraph._names`) into every form it is written in: surname first, given names,
+nicknames, surnames with and without particles, initials, the parts of apostrophe names,
+the compact forms of ids and handles, spellings without diacritics. Matching is whole-word
+and case-insensitive after invisible characters are removed, and takes possessives along
+("Janine's", "Janine’s", Dutch "Janines"). E-mail addresses and handles always go; a
+hashtag goes when a name is written into it. See docs/privacy.md for the rule on names that
+are also ordinary words.
+
+Names as people write them: surname first, nicknames, spellings without diacritics,
+apostrophes of any kind, invisible characters, e-mail addresses, handles and hashtags:
+
+>>> from eftgraph import Case, Element, Partner
+>>> real = Case(
+...     id="pdejong71-chloevdb",
+...     partners=[Partner("p", "de Jong, Piet (Pietje)"), Partner("c", "Chloë van den Berg")],
+...     elements=[Element("p-fear", "fear", "Pie\u00adtje mails pdejong71@mail.nl; Chloe & Van den Berg;"
+...                   " @chloe_vdb #PietEnChloe #boos", partner="p")],
+... )
+>>> done, _ = anonymize(real)
+>>> done.id, done.elements[0].label
+('partner-a-71-partner-b', 'Partner A mails [e-mail]; Partner B & Partner B; [handle] [hashtag] #boos')
 
 The mapping from removed words to their replacements is returned *apart* from the case, so
 the anonymised case can be shared while the mapping stays with the therapist.
@@ -81,7 +101,7 @@ def anonymize(
     >>> [(e.id, e.label) for e in done.elements]
     [('partner-a-fear', "Partner A's vader; Sanne's job in [X1]; Januari")]
     >>> mapping
-    {'Jan de Vries': 'Partner A', 'Jan': 'Partner A', 'de Vries': 'Partner A', 'Vries': 'Partner A', 'Eva': 'Sanne', 'jan': 'partner-a', 'eva': 'sanne', 'Utrecht': '[X1]'}
+    {'Jan de Vries': 'Partner A', 'de Vries, Jan': 'Partner A', 'J. de Vries': 'Partner A', 'de Vries': 'Partner A', 'Jan': 'Partner A', 'Vries': 'Partner A', 'Eva': 'Sanne', 'jan': 'partner-a', 'eva': 'sanne', 'Utrecht': '[X1]'}
     """
     pseudonyms = dict(pseudonyms or {})
     labels = _labels(case, pseudonyms)
@@ -93,9 +113,11 @@ def anonymize(
         [*(labels[pid] for pid in pseudonyms), *(w.replacement for w in words if w.chosen)], text, ids
     )
     result = _rebuilt(case, text, ids, labels, partner_map)
-    mapping = {w.text: w.replacement for w in words if not w.identifier and w.text not in partner_map}
+    mapping = {
+        w.text: w.replacement for w in words if w.listed and not w.identifier and w.text not in partner_map
+    }
     mapping.update(partner_map)
-    mapping.update({w.text: w.replacement for w in words if w.identifier})
+    mapping.update({w.text: w.replacement for w in words if w.listed and w.identifier})
     return result, mapping
 
 

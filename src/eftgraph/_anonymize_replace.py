@@ -12,17 +12,31 @@ from collections.abc import Mapping
 
 from eftgraph._anonymize_words import SEPARATOR, Word, slug, slug_tokens, unique
 from eftgraph._model import DOMAIN_PATTERN, ID_PATTERN, Case
+from eftgraph._names import APOSTROPHES, clean
 from eftgraph._sheets import SLOTS
 
 __all__ = ["IdReplacer", "TextReplacer", "element_ids"]
 
-_POSSESSIVE = r"(?P<possessive>['’]s|s)?"
+_POSSESSIVE = rf"(?P<possessive>[{APOSTROPHES}]s|s)?"
+_EMAIL = re.compile(r"[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_HANDLE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
+EMAIL, HANDLE, HASHTAG = "[e-mail]", "[handle]", "[hashtag]"
+"""What an e-mail address, a handle and a hashtag holding a name become."""
 
 
 class TextReplacer:
-    """Replaces every removed word in a text, whole-word and case-insensitively."""
+    """Replaces every removed word in a text, whole-word and case-insensitively.
+
+    The text is cleaned of invisible characters first (a soft hyphen inside a name must not
+    hide it). Every e-mail address and every ``@handle`` goes, whatever it holds (they
+    identify); a ``#hashtag`` goes when a name is written into it (``#PietEnChloe``).
+    """
 
     def __init__(self, words: list[Word]) -> None:
+        self.compact = sorted(
+            {c for w in words if len(c := "".join(slug_tokens(w.text))) >= 3}, key=len, reverse=True
+        )
         self.words = sorted(words, key=lambda w: len(w.text), reverse=True)
         alternatives = [self._pattern(w.text) for w in self.words]
         self.each = [re.compile(rf"(?:{alt})\Z", re.IGNORECASE) for alt in alternatives]
@@ -37,16 +51,22 @@ class TextReplacer:
         forms = {word, unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word)}
         return "|".join(
             sorted(
-                (SEPARATOR.join(re.escape(t) for t in re.split(SEPARATOR, form) if t) for form in forms),
+                (SEPARATOR.join(_token(t) for t in re.split(SEPARATOR, form) if t) for form in forms),
                 key=len,
                 reverse=True,
             )
         )
 
     def replace(self, text: str) -> str:
+        text = _HANDLE.sub(HANDLE, _EMAIL.sub(EMAIL, clean(text)))
+        text = _HASHTAG.sub(self._hashtag, text)
         if self.any is None:
             return text
         return self.any.sub(self._substitute, text)
+
+    def _hashtag(self, match: re.Match[str]) -> str:
+        tag = "".join(slug_tokens(match.group()))
+        return HASHTAG if any(name in tag for name in self.compact) else match.group()
 
     def _substitute(self, match: re.Match[str]) -> str:
         found = match["word"]
@@ -55,12 +75,17 @@ class TextReplacer:
         )
         possessive = (match["possessive"] or "").lower()
         if possessive:
-            possessive = "’s" if possessive.startswith("’") else "'s"
+            possessive = "'s" if possessive[0] in "'s" else "’s"
         return replacement + possessive
 
     def leaks(self, text: str) -> list[str]:
         """The removed words in *text*."""
-        return [] if self.any is None else [m["word"] for m in self.any.finditer(text)]
+        return [] if self.any is None else [m["word"] for m in self.any.finditer(clean(text))]
+
+
+def _token(token: str) -> str:
+    """One word of a name as a pattern: any apostrophe matches any other (``O'Neill``, ``O’Neill``)."""
+    return "".join(f"[{APOSTROPHES}]" if c in APOSTROPHES else re.escape(c) for c in token)
 
 
 class IdReplacer:
@@ -94,6 +119,7 @@ class IdReplacer:
             else None
         )
         self.glued_map = glued
+        self.single = {run[0]: new for run, new in self.names if len(run) == 1}
 
     def _swap(
         self, value: str, runs: list[tuple[tuple[str, ...], str]], *, glued: bool = False
@@ -122,6 +148,8 @@ class IdReplacer:
                     token = self.glued.sub(lambda m: f"-{self.glued_map[m.group().lower()]}-", token).strip(
                         "-"
                     )
+                    if token != tokens[i]:  # what is left beside a glued name may be a short name
+                        token = "-".join(self.single.get(piece.lower(), piece) for piece in token.split("-"))
                     token = re.sub("-{2,}", "-", token)
                 out.append(token + separators[i])
                 i += 1

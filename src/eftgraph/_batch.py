@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -188,6 +189,7 @@ def _drawn(
         outcomes.append(outcome)
         meter.update(outcome)
 
+    made = _first_missing(folder) if tasks else None
     try:
         for outcome in outcomes:
             meter.update(outcome)
@@ -196,7 +198,28 @@ def _drawn(
         draw(tasks, jobs, done)
     finally:
         meter.close()
+        if made is not None and not any(o.written for o in outcomes):
+            _remove_empty(made)  # every input failed: no empty folder left behind
     return sorted(outcomes, key=lambda o: o.index)
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost folder of *folder*'s path that does not exist yet (``None``: it exists)."""
+    missing = None
+    for path in [folder, *folder.parents]:
+        if path.exists() or path.is_symlink():
+            break
+        missing = path
+    return missing
+
+
+def _remove_empty(folder: Path) -> None:
+    """Remove *folder* and the folders under it, if none of them holds a file."""
+    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            path.rmdir()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def run_batch(

@@ -8,6 +8,7 @@ from typing import IO
 
 from eftgraph._batch_work import Outcome
 from eftgraph._suggest import unknown
+from eftgraph._terminal import visible
 from eftgraph.errors import OptionError
 
 __all__ = ["PROGRESS_ENV", "PROGRESS_MODES", "Progress", "progress_mode"]
@@ -61,7 +62,7 @@ class Progress:
         self.failed += not outcome.ok
         if self.mode == "lines":
             state = "ok" if outcome.ok else "failed"
-            self.stream.write(f"[{self.done:>{self._width}}/{self.total}] {outcome.file}: {state}\n")
+            self.stream.write(f"[{self.done:>{self._width}}/{self.total}] {visible(outcome.file)}: {state}\n")
             self.stream.flush()
         elif self.mode == "bar" and (
             self.done == self.total or time.monotonic() - self._drawn >= self.interval

@@ -7,6 +7,7 @@ fails only the file it was drawing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,7 +47,12 @@ class Task:
 
 
 def work(task: Task) -> Outcome:
-    """Load one case and write its figures; never raises (the error becomes the outcome)."""
+    """Load one case and write its figures; never raises (the error becomes the outcome).
+
+    When one figure cannot be written (a full disk), the figures of this file written before it
+    are removed: the outcome says the file failed, and the disk holds none of its figures.
+    """
+    written: list[str] = []
     try:
         from eftgraph._io import load
         from eftgraph._output import write_atomic
@@ -55,7 +61,6 @@ def work(task: Task) -> Outcome:
         case = load(task.file)
         options = dict(task.options)
         source = None if options.get("view") == "timeline" else to_dot(case, **options).source
-        written = []
         for path, fmt in task.targets:
             data = (
                 _timeline(case, fmt, options) if source is None else pipe(source, fmt, renderer=task.renderer)
@@ -65,6 +70,9 @@ def work(task: Task) -> Outcome:
             written.append(path)
         return Outcome(task.index, task.file, tuple(written))
     except Exception as error:  # one bad file never stops the batch
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.remove(path)
         return Outcome(task.index, task.file, error=one_line(error, task.file))
 
 
@@ -93,11 +101,57 @@ def draw(tasks: Sequence[Task], jobs: int, done: Callable[[Outcome], None]) -> N
     run_tasks(tasks, jobs, done)
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them."""
+def _quiet_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them, and die with it.
+
+    When the main process is killed (SIGTERM, SIGKILL: it cannot stop them itself), a worker
+    must not go on drawing and never exit. On Linux the kernel kills the worker when its parent
+    dies (``PR_SET_PDEATHSIG``); everywhere, a watching thread ends the worker within half a
+    second once the main process *parent* is gone.
+    """
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if not _alive(parent):
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent, os.getppid()), daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this process when its parent dies."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # pragma: no cover - alive, but not ours to signal
+        return True
+    return True
+
+
+def _watch(parent: int, first_parent: int) -> None:
+    """End this worker as soon as the main process is gone (its parent changed or *parent* is dead)."""
+    import time
+
+    while os.getppid() == first_parent and _alive(parent):
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _context() -> Any:
@@ -132,7 +186,7 @@ def _round(tasks: Sequence[Task], jobs: int, done: Callable[[Outcome], None]) ->
 
     finished: set[int] = set()
     with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_quiet_worker
+        max_workers=jobs, mp_context=_context(), initializer=_quiet_worker, initargs=(os.getpid(),)
     ) as pool:
         futures = {pool.submit(work, task): task for task in sorted(tasks, key=_largest_first)}
         try:

@@ -96,7 +96,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[
                 missing.append((name, "no case files in this folder"))
             for file in files:
                 add(file)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a loop of links is refused when it is read
             add(path)
         elif _has_magic(name):
             if not _matches(name, add):

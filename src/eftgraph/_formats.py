@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from eftgraph._formats_document import Parsed, ParseFailure, empty, failure, too_deep
+from eftgraph._formats_document import Parsed, ParseFailure, empty, failure, too_deep, too_many_digits
 from eftgraph._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 from eftgraph._scan import positions
 from eftgraph._yaml_reader import read_yaml
@@ -56,6 +56,8 @@ def _json(text: str) -> Parsed:
         raise failure(f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
     except RecursionError:
         raise too_deep() from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise too_many_digits(text) from None
     where = positions(text, json_mode=True)
     if duplicates:
         raise ParseFailure([Problem(path="", message=f"duplicate key {key!r}") for key in duplicates])
@@ -80,6 +82,8 @@ def _toml(text: str) -> Parsed:
         raise failure(f"not valid TOML: {message}", line, column) from None
     except RecursionError:
         raise too_deep() from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise too_many_digits(text) from None
     _check_depth(data)
     return Parsed(data, positions(text, json_mode=False))
 

@@ -6,6 +6,7 @@ A *path* addresses a value in a document by its keys and list indices,
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -14,6 +15,8 @@ from eftgraph._limits import MAX_DEPTH
 from eftgraph.errors import Problem
 
 __all__ = [
+    "MAX_DIGITS",
+    "TOO_MANY_DIGITS",
     "ParseFailure",
     "Parsed",
     "Path",
@@ -22,8 +25,10 @@ __all__ = [
     "dotted",
     "empty",
     "failure",
+    "huge",
     "line_column",
     "too_deep",
+    "too_many_digits",
 ]
 
 Path = tuple[str | int, ...]
@@ -72,6 +77,35 @@ def line_column(ahead: str) -> tuple[int, int]:
     (2, 5)
     """
     return ahead.count("\n") + 1, len(ahead) - (ahead.rfind("\n") + 1) + 1
+
+
+MAX_DIGITS = 4300
+"""The longest integer a case file may hold (Python's own limit for turning text into numbers)."""
+_TOO_LONG = 10**MAX_DIGITS
+_LONG_NUMBER = re.compile(rf"(?<![\w.])[-+]?\d[\d_]{{{MAX_DIGITS},}}")
+
+
+TOO_MANY_DIGITS = f"a number of more than {MAX_DIGITS} digits; write it in quotes if it is meant as text"
+
+
+def too_many_digits(text: str) -> ParseFailure:
+    """The failure of a document holding an integer of more than `MAX_DIGITS` digits, at its place.
+
+    Examples
+    --------
+    >>> str(too_many_digits("id: x\\nn: " + "9" * 5000))
+    ':2:4: a number of more than 4300 digits; write it in quotes if it is meant as text'
+    """
+    found = _LONG_NUMBER.search(text)
+    return failure(
+        TOO_MANY_DIGITS,
+        *(line_column(text[: found.start()]) if found else (None, None)),
+    )
+
+
+def huge(value: Any) -> bool:
+    """Whether *value* is an integer too long to be written in decimal (more than `MAX_DIGITS` digits)."""
+    return isinstance(value, int) and value.bit_length() > 14_000 and abs(value) >= _TOO_LONG
 
 
 def too_deep() -> ParseFailure:

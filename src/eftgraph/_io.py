@@ -12,7 +12,8 @@ import attrs
 
 from eftgraph._formats import FORMATS, parse
 from eftgraph._formats_document import ParseFailure, dotted, failure, line_column
-from eftgraph._limits import cap
+from eftgraph._input import InputProblem, read_regular
+from eftgraph._limits import MAX_PROBLEMS, cap
 from eftgraph._model import Case
 from eftgraph._sessions_files import attach_formulations
 from eftgraph._structure import structure
@@ -23,7 +24,6 @@ __all__ = ["SUFFIXES", "format_of", "load", "loads"]
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 """The suffixes of case files, and the format (one of `eftgraph._formats.FORMATS`) each means."""
-MAX_PROBLEMS = 50
 """Most problems listed for one file; a last line counts the rest."""
 
 
@@ -73,14 +73,9 @@ def _load(path: str | os.PathLike[str], *, follow: bool) -> Case:
     fmt = format_of(path)
     limit = cap("EFTGRAPH_MAX_FILE_BYTES")
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise _failure([Problem(path="", message="no such file")], name) from None
-    except IsADirectoryError:
-        raise _failure([Problem(path="", message="this is a folder, not a case file")], name) from None
-    except OSError as error:
-        raise _failure([Problem(path="", message=f"cannot read: {error.strerror}")], name) from None
+        data = read_regular(path, limit)
+    except InputProblem as error:
+        raise _failure([Problem(path="", message=str(error))], name) from None
     if len(data) > limit:
         message = f"the file is larger than the cap of {limit} bytes; set EFTGRAPH_MAX_FILE_BYTES to raise it"
         raise _failure([Problem(path="", message=message)], name)
@@ -124,7 +119,7 @@ def _loads(text: str | bytes, fmt: str, file: str | None, *, follow: bool = Fals
         parsed = parse(decoded, fmt)
     except ParseFailure as error:
         raise _failure(error.problems, file) from None
-    escaped = _escaped_surrogate(parsed.data)
+    escaped = _escaped_surrogate(parsed.data) if "\\" in decoded else None
     if escaped is not None:  # written as an escape ("\ud800") in JSON, TOML or YAML
         line, column = parsed.where.get(escaped, (None, None))
         message = "the text holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text"

@@ -18,7 +18,16 @@ from collections.abc import Mapping
 
 from eftgraph.errors import OptionError
 
-__all__ = ["CAPS", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_FILE_BYTES", "MAX_LINKS", "MAX_NODES", "cap"]
+__all__ = [
+    "CAPS",
+    "MAX_DEPTH",
+    "MAX_ELEMENTS",
+    "MAX_FILE_BYTES",
+    "MAX_LINKS",
+    "MAX_NODES",
+    "MAX_PROBLEMS",
+    "cap",
+]
 
 MAX_FILE_BYTES = 128_000
 """Largest case file read (128 kB: fifty times the worked example, and read in well under a
@@ -35,6 +44,8 @@ MAX_LINKS = 5_000
 """
 MAX_NODES = 200_000
 """Most values a document may hold after YAML aliases are expanded."""
+MAX_PROBLEMS = 50
+"""Most problems of one file told; the rest are counted (and get no suggestion, which costs time)."""
 MAX_DEPTH = 64
 """Deepest nesting of mappings and lists accepted."""
 

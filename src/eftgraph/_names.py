@@ -169,7 +169,7 @@ class Name:
         ('pietdejong', 'dejongpiet', 'pdejong', 'dejong', 'pjong', 'piet', 'jong')
         """
         found: list[str] = []
-        given = [_compact(g) for g in self.given + self.nicknames]
+        given = [c for c in (_compact(g) for g in self.given + self.nicknames) if c]  # "Zoë" yes, "\x1b" no
         surname = _compact(self.surname or "")
         core = _compact(self.core or "")
         for g in given:

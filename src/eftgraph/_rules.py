@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from eftgraph._limits import MAX_PROBLEMS
 from eftgraph._records import Concern, DeclaredPosition, Element, Link, Partner
 from eftgraph._suggest import nearest
 from eftgraph._vocabulary import (
@@ -169,9 +170,9 @@ def _link_issues(links: Iterable[Link], element_ids: set[str]) -> list[Issue]:
     for i, link in enumerate(links):
         for field, end in (("from", link.source), ("to", link.target)):
             if end not in element_ids:
-                issues.append(
-                    Issue("links", i, field, "unknown element", found=end, suggestion=nearest(end, ids))
-                )
+                # a suggestion costs time: only for as many problems as are ever told
+                suggestion = nearest(end, ids) if len(issues) < MAX_PROBLEMS else None
+                issues.append(Issue("links", i, field, "unknown element", found=end, suggestion=suggestion))
         if link.source == link.target:
             message = "a link cannot lead an element to itself"
             issues.append(Issue("links", i, "to", message, found=link.target))
@@ -212,7 +213,7 @@ def _position_issues(
             issues.append(Issue("positions", i, "position", message, found, ("pursuer", "withdrawer")))
             continue
         if declaration.domain not in domains:
-            suggestion = nearest(declaration.domain, domains)
+            suggestion = nearest(declaration.domain, domains) if len(issues) < MAX_PROBLEMS else None
             issues.append(
                 Issue("positions", i, "domain", "unknown domain", declaration.domain, domains, suggestion)
             )

@@ -29,7 +29,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     read = Reader(parsed, file)
     top = _version(read, parsed.data)
     if top is None or too_big(read, top):
-        return read.problems
+        return read.finished()
     case_id = read.ident(top.get("id"), ("id",), ID_PATTERN, "a case id") if "id" in top else None
     title = read.text(top.get("title"), ("title",), optional=True)
     language = read.choice(top.get("language", "en"), ("language",), words(Language))
@@ -41,7 +41,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     _model_rules(read, draft, language or "en")
     sessions = _sessions(read, top, draft)
     if read.problems or case_id is None:
-        return read.problems
+        return read.finished()
     return Case(
         id=case_id,
         title=title,

@@ -6,7 +6,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import attrs
+
 from eftgraph._formats_document import Parsed, Path, describe_value, dotted
+from eftgraph._limits import MAX_PROBLEMS
 from eftgraph._model import DOMAIN_PATTERN
 from eftgraph._structure_keys import KEYS, PATTERN_WORDS, REQUIRED
 from eftgraph._suggest import nearest
@@ -34,6 +37,30 @@ class Reader:
         self.problems: list[Problem] = []
         self.partner_ids: list[str] = []
         """The partners read so far, that the rest of the document may name."""
+        self._later: dict[int, tuple[str, Sequence[str]]] = {}
+
+    def finished(self) -> list[Problem]:
+        """The problems, with the suggestions left for later made for the first `MAX_PROBLEMS` told.
+
+        The problems are told sorted by line and column, repeats left out; only those get a
+        suggestion, so the time spent does not grow with the number of problems.
+        """
+        order = sorted(range(len(self.problems)), key=lambda i: self._position(self.problems[i]))
+        told: set[tuple[str, str]] = set()
+        result = list(self.problems)
+        for index in order:
+            problem = self.problems[index]
+            told.add((problem.path, problem.message))
+            if len(told) > MAX_PROBLEMS:
+                break
+            if index in self._later:
+                word, among = self._later[index]
+                result[index] = attrs.evolve(problem, suggestion=nearest(word, among))
+        return result
+
+    @staticmethod
+    def _position(problem: Problem) -> tuple[int, int]:
+        return problem.line or 0, problem.column or 0
 
     def problem(
         self,
@@ -43,13 +70,21 @@ class Reader:
         found: str | None = None,
         allowed: Sequence[str] = (),
         suggestion: str | None = None,
+        among: Sequence[str] | None = None,
     ) -> None:
-        """Report *message* about *path*, at the position of its nearest located ancestor."""
+        """Report *message* about *path*, at the position of its nearest located ancestor.
+
+        With *among*, the nearest of those words to *found* is suggested later, and only if the
+        problem is one of the `MAX_PROBLEMS` told (see `finished`): a file of thousands of typos
+        must be refused at once.
+        """
         line = column = None
         for depth in range(len(path), -1, -1):
             if path[:depth] in self.where:
                 line, column = self.where[path[:depth]]
                 break
+        if among is not None and found is not None:
+            self._later[len(self.problems)] = (found, among)
         self.problems.append(
             Problem(
                 path=dotted(path),
@@ -76,7 +111,7 @@ class Reader:
                     f"unknown key {key!r}",
                     found=key,
                     allowed=sorted(allowed),
-                    suggestion=nearest(key, allowed),
+                    among=sorted(allowed),
                 )
         for key in REQUIRED[part]:
             if key not in value:
@@ -146,7 +181,7 @@ class Reader:
                 else f"expected one of the words, found {found}",
                 found=str(found),
                 allowed=choices,
-                suggestion=nearest(value, choices) if isinstance(value, str) else None,
+                among=choices if isinstance(value, str) else None,
             )
             return None
         return value
@@ -162,7 +197,7 @@ class Reader:
                 f"unknown partner {value!r}",
                 found=value,
                 allowed=self.partner_ids,
-                suggestion=nearest(value, self.partner_ids),
+                among=self.partner_ids,
             )
             return None
         return value

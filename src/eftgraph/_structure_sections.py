@@ -30,7 +30,6 @@ from eftgraph._model import (
 from eftgraph._sheets import SLOTS, Sheet, expand, sheet_issues
 from eftgraph._structure_keys import KEYS, POSITIONS, words
 from eftgraph._structure_reader import Reader
-from eftgraph._suggest import nearest
 
 __all__ = ["Draft", "read_sections"]
 
@@ -208,6 +207,7 @@ def _positions(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 def _links(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     ids = {e.id for e in draft.elements}
+    known = sorted(ids)
     for path, item in read.items(top, "links", "link"):
         ends = [read.text(item[key], (*path, key)) if key in item else None for key in ("from", "to")]
         sign = read.choice(item.get("sign", "+"), (*path, "sign"), words(Sign))
@@ -219,13 +219,13 @@ def _links(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         for key, end in (("from", source), ("to", target)):
             if end not in ids:
                 unknown = True
-                _unknown_end(read, draft, (*path, key), end, ids)
+                _unknown_end(read, draft, (*path, key), end, known)
         if not unknown:
             draft.explicit.append(Link(source, target, sign, label))
             draft.link_paths.append(path)
 
 
-def _unknown_end(read: Reader, draft: Draft, path: Path, end: str, ids: set[str]) -> None:
+def _unknown_end(read: Reader, draft: Draft, path: Path, end: str, known: list[str]) -> None:
     """An unknown link end; silent when it points into a sheet column whose own problem is reported.
 
     The suggestion stays in the same partner's column when the end looks like
@@ -234,12 +234,12 @@ def _unknown_end(read: Reader, draft: Draft, path: Path, end: str, ids: set[str]
     column = end.rsplit(".", 1)[0] + "." if end.count(".") >= 2 else None
     if (column is not None and column in draft.broken_columns) or end in draft.misspelled:
         return
-    same = sorted(i for i in ids if column is not None and i.startswith(column))
+    same = [i for i in known if column is not None and i.startswith(column)]
     slot = end.rsplit(".", 1)[-1]
     if same and slot in SLOTS:  # the column is there but has no such slot: no other slot is meant
         read.problem(path, f"unknown element {end!r}: that sheet has no {slot}", found=end)
         return
-    read.problem(path, f"unknown element {end!r}", found=end, suggestion=nearest(end, same or sorted(ids)))
+    read.problem(path, f"unknown element {end!r}", found=end, among=same or known)
 
 
 def _concerns(read: Reader, top: dict[str, Any], draft: Draft) -> None:

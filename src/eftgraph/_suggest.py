@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 
 from eftgraph._translations import english
@@ -37,11 +38,33 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
     lowered = {choice.lower(): choice for choice in options}
     if word.lower() in lowered:
         return lowered[word.lower()]
+    if len(options) > _FEW:
+        options = _likeliest(word, options)
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not found:
         found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
         found = [lowered[f] for f in found]
     return found[0] if found else None
+
+
+_FEW = 40
+"""Above this many choices, only the likeliest few are compared in full (difflib is slow)."""
+
+
+def _likeliest(word: str, options: list[str]) -> list[str]:
+    """The `_FEW` choices that share the most letter pairs with *word* (a cheap first sort).
+
+    >>> _likeliest("e12-behavour", [f"e{i:02d}-behaviour" for i in range(100)])[0]
+    'e12-behaviour'
+    """
+    pairs = _pairs(word.lower())
+    scored = sorted(options, key=lambda option: -len(pairs & _pairs(option.lower())))
+    return scored[:_FEW]
+
+
+@functools.lru_cache(maxsize=4096)
+def _pairs(word: str) -> frozenset[str]:
+    return frozenset(word[i : i + 2] for i in range(len(word) - 1)) | {word[:1]}
 
 
 def unknown(what: str, found: object, allowed: Iterable[str]) -> str:

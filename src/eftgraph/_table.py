@@ -244,7 +244,9 @@ def _cell(value: Any) -> str:
 def to_csv(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> str:
     """The rows as CSV text with a header; lists as ``a;b``, dicts as ``key=value;key=value``.
 
-    Empty cells stand for ``None``; booleans are ``true`` / ``false``.
+    Empty cells stand for ``None``; booleans are ``true`` / ``false``. A text that a spreadsheet
+    would take for a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return) gets a single quote in front, as OWASP advises against CSV injection.
 
     Examples
     --------
@@ -261,5 +263,24 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> str:
     names = list(columns)
     writer.writerow(names)
     for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in names])
+        writer.writerow([_spreadsheet_safe(row.get(name)) for name in names])
     return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")."""
+
+
+def _spreadsheet_safe(value: Any) -> str:
+    """The cell of *value*, with a text that a spreadsheet would run as a formula made plain text.
+
+    As OWASP advises, a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a single quote in front; numbers stay numbers.
+
+    >>> _spreadsheet_safe("=1+2.yaml"), _spreadsheet_safe(-3), _spreadsheet_safe("a=pursuer")
+    ("'=1+2.yaml", '-3', 'a=pursuer')
+    """
+    cell = _cell(value)
+    if isinstance(value, (int, float)) or not cell.startswith(_FORMULA_START):
+        return cell
+    return "'" + cell

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eftgraph._formats_document import (
+    TOO_MANY_DIGITS,
     Parsed,
     ParseFailure,
     Path,
@@ -18,6 +19,7 @@ from eftgraph._formats_document import (
     dotted,
     empty,
     failure,
+    huge,
     line_column,
     too_deep,
 )
@@ -142,10 +144,18 @@ class _YamlBuilder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         try:
-            return self.constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            value = self.constructor.construct_object(node)
+        except ValueError as error:
+            message = TOO_MANY_DIGITS if "digits" in str(error) else f"cannot read value: {error}"
+            self.problem(node, path, message)
+            return None
+        except (yaml.YAMLError, OverflowError) as error:
             self.problem(node, path, f"cannot read value: {error}")
             return None
+        if huge(value):  # a hexadecimal or octal integer: read, but never writable in decimal
+            self.problem(node, path, TOO_MANY_DIGITS)
+            return None
+        return value
 
     def merge(self, node: Any, path: Path) -> bool:
         """Flatten the YAML merge keys (``<<``) of a mapping node, within the value cap."""

@@ -16,11 +16,12 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
 
-from eftgraph._terminal import visible
+from eftgraph._terminal import shorten, visible
 
 __all__ = [
     "AnonymizationError",
@@ -68,8 +69,17 @@ class Problem:
                 where += f":{self.column}"
         head = f"{where}: " if where else ""
         path = f"{self.path}: " if self.path else ""
-        text = f"{head}{path}{self.message}"
+        text = f"{head}{path}{_LONG_QUOTE.sub(_cut, self.message)}"
         return visible(text + choices_tail(self.allowed, self.suggestion))
+
+
+_LONG_QUOTE = re.compile(r"'[^'\n]{80,}'|\"[^\"\n]{80,}\"")
+
+
+def _cut(match: re.Match[str]) -> str:
+    """A long quoted value of a message cut in the middle (a 100 000-character value is not echoed)."""
+    quoted = match.group()
+    return quoted[0] + shorten(quoted[1:-1], 60) + quoted[-1]
 
 
 def choices_tail(allowed: Iterable[str], suggestion: str | None) -> str:

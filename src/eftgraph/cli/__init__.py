@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
+from eftgraph._terminal import visible
 from eftgraph._version import __version__
 from eftgraph.errors import EftgraphError
 
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except EftgraphError as error:  # a command that let its own error through still ends cleanly
-        print(f"eftgraph: {error}", file=sys.stderr)
+        print(visible(f"eftgraph: {error}"), file=sys.stderr)
         return 1
     return status
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,8 @@ from eftgraph._anonymize import anonymize
 from eftgraph._dump import dumps
 from eftgraph._io import SUFFIXES
 from eftgraph._model import Case
-from eftgraph._output import same_file
+from eftgraph._output import same_file, write_atomic
+from eftgraph._terminal import visible
 from eftgraph.cli._common import (
     STDIO,
     add_output,
@@ -101,8 +104,41 @@ def _write(args: argparse.Namespace, anonymous: Case, mapping: dict[str, str]) -
     if args.mapping:
         document = {"input": display_name(args.file), "output": args.output, "replacements": mapping}
         outputs.append((args.mapping, json.dumps(document, indent=2, ensure_ascii=False) + "\n"))
-    for output, text in outputs:
-        write_output(output, text.encode("utf-8"))
+    # all or nothing: files first (the mapping before the case), standard output last; when a
+    # write fails, the files written before it are put back as they were
+    outputs.sort(key=lambda item: (item[0] == STDIO, item[0] != args.mapping))
+    written: list[tuple[str, bytes | bool]] = []
+    try:
+        for output, text in outputs:
+            before = _old_content(output)
+            write_output(output, text.encode("utf-8"))
+            written.append((output, before))
+    except BaseException:
+        for output, before in reversed(written):
+            _put_back(output, before)
+        raise
+
+
+def _old_content(output: str) -> bytes | bool:
+    """What a regular file *output* holds now; ``False`` when there is no such file, ``True`` when
+    it is something that is not put back (standard output, a device, a pipe)."""
+    if output == STDIO or (os.path.lexists(output) and not os.path.isfile(output)):
+        return True
+    try:
+        return Path(output).read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
+def _put_back(output: str, before: bytes | bool) -> None:
+    """Undo the write of *output*: its old content back, or the new file removed."""
+    with contextlib.suppress(OSError, EftgraphError):
+        if before is False:
+            os.remove(output)
+        elif isinstance(before, bytes):
+            write_atomic(output, before)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -125,9 +161,11 @@ def run(args: argparse.Namespace) -> int:
     case = found.case
     extra = len(identifiers)
     print(
-        f"wrote {args.output}: {plural(len(case.partners), 'partner')} renamed"
-        + (f", {plural(extra, 'identifier')} replaced" if extra else "")
-        + (f"; mapping in {args.mapping} (keep it apart)" if args.mapping else ""),
+        visible(
+            f"wrote {args.output}: {plural(len(case.partners), 'partner')} renamed"
+            + (f", {plural(extra, 'identifier')} replaced" if extra else "")
+            + (f"; mapping in {args.mapping} (keep it apart)" if args.mapping else "")
+        ),
         file=sys.stderr if STDIO in (args.output, args.mapping) else sys.stdout,
     )
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from eftgraph._batch_progress import PROGRESS_MODES
 from eftgraph._suggest import unknown
+from eftgraph._terminal import visible
 from eftgraph.cli._common import add_format, fail, plural, print_json
 from eftgraph.errors import EftgraphError, OptionError, RenderError
 from eftgraph.figures._render import FORMATS
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
     problem = _check_choices(args)
     if problem is not None:
-        print(f"eftgraph batch: error: {problem}", file=sys.stderr)
+        print(visible(f"eftgraph batch: error: {problem}"), file=sys.stderr)
         return 2
     try:
         report = run_batch(
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         for outcome in failures:
-            print(f"{outcome.file}: {outcome.error}", file=sys.stderr)
+            print(visible(f"{outcome.file}: {outcome.error}"), file=sys.stderr)
         if not report.outcomes:
             return fail("no case files found")
         drawn = len(report.outcomes) - len(failures)
@@ -134,5 +135,5 @@ def run(args: argparse.Namespace) -> int:
         )
         if failures:
             line += f"; {len(failures)} failed"
-        print(line)
+        print(visible(line))
     return 1 if failures or not report.outcomes else 0

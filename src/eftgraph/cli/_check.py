@@ -9,6 +9,7 @@ from typing import Any
 from eftgraph._catalog import catalog
 from eftgraph._model import Case
 from eftgraph._referrals import referrals
+from eftgraph._terminal import visible
 from eftgraph.cli._common import (
     STDIO,
     add_case_file,
@@ -18,6 +19,7 @@ from eftgraph.cli._common import (
     print_json,
     problem_json,
     read_case,
+    shown,
     usage,
 )
 from eftgraph.cli._report import referral_json, referral_lines
@@ -88,9 +90,9 @@ def run(args: argparse.Namespace) -> int:
         found = [referral_json(r, case.language) for r in referrals(case)]
         results.append({"file": name, "valid": True, **summary(case), "problems": [], "referrals": found})
         if args.format == "text":
-            print(summary_line(name, case))
+            print(visible(summary_line(name, case)))
             for line in referral_lines(case):
-                print(line)
+                print(shown(line))
     if args.format == "json":
         print_json(results)
     return status

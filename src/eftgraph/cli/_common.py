@@ -24,6 +24,7 @@ from eftgraph._catalog import languages
 from eftgraph._io import SUFFIXES, load, loads
 from eftgraph._model import Case
 from eftgraph._output import refuse_input, write_atomic
+from eftgraph._terminal import visible
 from eftgraph.errors import CaseFileError, EftgraphError, OutputError, Problem
 
 T = TypeVar("T")
@@ -149,6 +150,15 @@ def read_case(name: str, input_format: str = "yaml") -> Case:
         raise CaseFileError(named, file=STDIN_NAME) from None
 
 
+def shown(text: str) -> str:
+    """Text of several lines made safe for a terminal line by line (see `eftgraph._terminal.visible`).
+
+    >>> shown("one\\x1b[2J\\ntwo")
+    'one\\\\x1b[2J\\ntwo'
+    """
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def display_name(name: str) -> str:
     """How messages and JSON name case file *name* (``<stdin>`` for ``-``)."""
     return STDIN_NAME if name == STDIO else name
@@ -162,7 +172,7 @@ def load_or_report(name: str, input_format: str = "yaml") -> Case | None:
         for problem in error.problems:
             print(problem, file=sys.stderr)
     except EftgraphError as error:
-        print(f"{display_name(name)}: {error}", file=sys.stderr)
+        print(visible(f"{display_name(name)}: {error}"), file=sys.stderr)
     return None
 
 
@@ -205,13 +215,13 @@ def refused_output(
 
 def usage(args: argparse.Namespace, message: str) -> int:
     """Print a usage error of the running command and return exit status 2."""
-    print(f"eftgraph {args.command}: error: {message}", file=sys.stderr)
+    print(visible(f"eftgraph {args.command}: error: {message}"), file=sys.stderr)
     return 2
 
 
 def fail(message: str) -> int:
     """Print an error line and return exit status 1."""
-    print(f"eftgraph: {message}", file=sys.stderr)
+    print(visible(f"eftgraph: {message}"), file=sys.stderr)
     return 1
 
 

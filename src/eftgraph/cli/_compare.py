@@ -8,6 +8,7 @@ from typing import Any
 from eftgraph._catalog import Catalog, catalog
 from eftgraph._domains import DomainComparison, domain_comparison
 from eftgraph._model import Case
+from eftgraph._terminal import visible
 from eftgraph.cli._common import add_language, analyse, print_json, reader_command
 from eftgraph.cli._report import comparison_json
 
@@ -43,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
         print_json({"file": found.name, "case": found.case.id, **comparison_json(comparison)})
         return 0
     texts = catalog(args.language or found.case.language)
-    print(f"{found.name}: {a} → {b}: {comparison.kind.label(texts.code)}")
+    print(visible(f"{found.name}: {a} → {b}: {comparison.kind.label(texts.code)}"))
     for line in _lines(texts, found.case, comparison):
-        print(line)
+        print(visible(line))
     return 0
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from eftgraph._narrative import describe
 from eftgraph._referrals import referrals
+from eftgraph._terminal import visible
 from eftgraph.cli._common import add_language, analyse, print_json, reader_command
 from eftgraph.cli._report import referral_json, wrap
 
@@ -43,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print("\n\n".join(wrap(p, subsequent="") for p in paragraphs))
+    print("\n\n".join(wrap(visible(p), subsequent="") for p in paragraphs))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from eftgraph._terminal import visible
 from eftgraph.cli._common import (
     STDIO,
     add_output,
@@ -49,5 +50,5 @@ def run(args: argparse.Namespace) -> int:
     except EftgraphError as error:
         return fail(str(error))
     if args.output != STDIO:
-        print(f"wrote {args.output}")
+        print(visible(f"wrote {args.output}"))
     return 0

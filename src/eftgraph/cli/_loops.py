@@ -10,7 +10,15 @@ from eftgraph._intervene import intervention_points
 from eftgraph._loops import loop_record, loops
 from eftgraph._where import lines as where_lines
 from eftgraph._where import where_to_intervene
-from eftgraph.cli._common import add_language, add_limit, analyse, count_or_none, print_json, reader_command
+from eftgraph.cli._common import (
+    add_language,
+    add_limit,
+    analyse,
+    count_or_none,
+    print_json,
+    reader_command,
+    shown,
+)
 from eftgraph.cli._report import WIDTH, loop_lines, points_json, wrap
 
 
@@ -64,18 +72,22 @@ def run(args: argparse.Namespace) -> int:
     language = args.language or found.case.language
     count = len(found_loops)
     print(
-        catalog(language).text(
-            f"lines.loops.{'one' if count == 1 else 'many'}", name=found.name, count=str(count)
+        shown(
+            catalog(language).text(
+                f"lines.loops.{'one' if count == 1 else 'many'}", name=found.name, count=str(count)
+            )
         )
     )
     for line in loop_lines(found_loops, language):
-        print(line)
+        print(shown(line))
     print()
     for line in where_lines(where_to_intervene(found.case, loops=found_loops), language):
         indent = line[: len(line) - len(line.lstrip())]
         print(
-            wrap(line.strip(), indent=indent, subsequent=indent + ("   " if indent else ""))
-            if len(line) > WIDTH
-            else line
+            shown(
+                wrap(line.strip(), indent=indent, subsequent=indent + ("   " if indent else ""))
+                if len(line) > WIDTH
+                else line
+            )
         )
     return 0

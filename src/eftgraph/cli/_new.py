@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from eftgraph._output import write_new
+from eftgraph._terminal import visible
 from eftgraph.cli._common import STDIO, add_command, add_language, fail, usage, write_stdout
 from eftgraph.errors import EftgraphError
 
@@ -42,5 +43,5 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.file}: already exists; eftgraph new never overwrites a file")
     except EftgraphError as error:
         return fail(str(error))
-    print(f"wrote {os.fspath(args.file)}; fill it in, then run: eftgraph check {args.file}")
+    print(visible(f"wrote {os.fspath(args.file)}; fill it in, then run: eftgraph check {args.file}"))
     return 0

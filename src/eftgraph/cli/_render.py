@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from eftgraph._model import Case
+from eftgraph._terminal import visible
 from eftgraph.cli._common import (
     STDIO,
     add_language,
@@ -112,5 +113,5 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(drawn, int):
         return drawn
     if args.output != STDIO:
-        print(f"wrote {args.output}")
+        print(visible(f"wrote {args.output}"))
     return 0

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from eftgraph._terminal import visible
 from eftgraph.cli._common import STDIO, count_or_none, fail, refused_output, write_output
 
 
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return refused
     status = 0
     for name, reason in missing:
-        print(f"{name}: {reason}", file=sys.stderr)
+        print(visible(f"{name}: {reason}"), file=sys.stderr)
         status = 1
     rows: list[dict[str, Any]] = []
     read = 0
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             rows.extend(_rows(load(file), str(file), args))
         except EftgraphError as error:
-            print(f"{file}: {one_line(error, str(file))}", file=sys.stderr)
+            print(visible(f"{file}: {one_line(error, str(file))}"), file=sys.stderr)
             status = 1
         else:
             read += 1

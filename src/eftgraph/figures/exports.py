@@ -87,20 +87,38 @@ def to_graphml(case: Case) -> str:
     import networkx as nx
 
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.graph.update({k: v for k, v in _graph_data(case).items() if v is not None})
+    graph.graph.update({k: _xml(v) for k, v in _graph_data(case).items() if v is not None})
     nodes, edges = _nodes_and_edges(case)
     for node in nodes:
-        graph.add_node(node["id"], **{k: v for k, v in node.items() if k != "id" and v is not None})
+        graph.add_node(node["id"], **{k: _xml(v) for k, v in node.items() if k != "id" and v is not None})
     for edge in edges:
-        data = {k: v for k, v in edge.items() if k not in ("source", "target") and v is not None}
+        data = {k: _xml(v) for k, v in edge.items() if k not in ("source", "target") and v is not None}
         graph.add_edge(edge["source"], edge["target"], **data)
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, not even as a character reference."""
+
+
+def _xml(value: Any) -> Any:
+    r"""*value* as XML 1.0 can hold it: a control character becomes its visible escape (``\x1b``).
+
+    >>> _xml("bell\x07 and esc\x1b"), _xml(3)
+    ('bell\\x07 and esc\\x1b', 3)
+    """
+    if not isinstance(value, str):
+        return value
+    return _NOT_XML.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", value
+    )
+
+
 def _dot_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """*text* as a quoted DOT string; control characters (which Graphviz chokes on) as visible escapes."""
+    return '"' + str(_xml(text)).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def to_dot_data(case: Case) -> str:
