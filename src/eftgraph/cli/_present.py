@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,13 +84,7 @@ def run_slides(args: argparse.Namespace) -> int:
         plan = deck_plan(case, language=args.language, theme=args.theme, renderer=args.renderer)
         return deck_bytes(plan)
 
-    built = analyse(args, build)
-    if isinstance(built, int):
-        return built
-    write_output(args.output, built.result)
-    if args.output != STDIO:
-        print(f"wrote {args.output}")
-    return 0
+    return _built_and_written(args, build)
 
 
 def run_handout(args: argparse.Namespace) -> int:
@@ -102,6 +97,11 @@ def run_handout(args: argparse.Namespace) -> int:
         page = handout_html(case, domain=args.domain, language=args.language, concerns=args.concerns)
         return page.encode("utf-8")
 
+    return _built_and_written(args, build)
+
+
+def _built_and_written(args: argparse.Namespace, build: Callable[[Any], bytes]) -> int:
+    """Read the case, build the file from it and write it whole to ``-o`` (``-``: standard output)."""
     built = analyse(args, build)
     if isinstance(built, int):
         return built
