@@ -29,6 +29,8 @@ EXAMPLE = Path("examples/janine-mathijs.en.yaml")
 def case(tmp_path: Path) -> Path:
     path = tmp_path / "couple.yaml"
     shutil.copy(EXAMPLE, path)
+    for formulation in EXAMPLE.parent.glob("janine-mathijs.session-*.yaml"):  # they travel with the case
+        shutil.copy(formulation, tmp_path)
     return path
 
 

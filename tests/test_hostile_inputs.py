@@ -83,6 +83,8 @@ def test_a_named_pipe_matched_by_a_pattern_or_in_a_folder_is_refused_not_opened(
     cases = tmp_path / "cases"
     cases.mkdir()
     shutil.copy(EXAMPLE, cases / "ok.yaml")
+    for formulation in EXAMPLE.parent.glob("janine-mathijs.session-*.yaml"):  # they travel with the case
+        shutil.copy(formulation, cases)
     os.mkfifo(cases / "pipe.yaml")
     start = time.perf_counter()
     assert main(["batch", str(cases / "*.yaml"), "-o", str(tmp_path / "out"), "--to", "dot"]) == 1

@@ -73,7 +73,9 @@ class Problem:
         return visible(text + choices_tail(self.allowed, self.suggestion))
 
 
-_LONG_QUOTE = re.compile(r"'[^'\n]{80,}'|\"[^\"\n]{80,}\"")
+# A value echoed in a message is cut past 240 characters; shorter quoted runs may be prose between
+# two apostrophes of a plain-words explanation ("'s avonds … 's avonds"), which must stay whole.
+_LONG_QUOTE = re.compile(r"'[^'\n]{240,}'|\"[^\"\n]{240,}\"")
 
 
 def _cut(match: re.Match[str]) -> str:
