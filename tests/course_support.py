@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -68,3 +69,14 @@ def example(language: str = "en") -> Case:
     """The worked example with its course; the formulations of sessions 9 and 14 are loaded with it."""
     suffix = ".en" if language == "en" else ""
     return eftgraph.load(EXAMPLES / f"janine-mathijs{suffix}.yaml")
+
+
+def copy_example(source: Path, target: Path) -> Path:
+    """Copy the worked example *source* to *target* with the formulation files its sessions name.
+
+    The formulations travel with the case, as a therapist's folder would hold them.
+    """
+    shutil.copy(source, target)
+    for formulation in source.parent.glob("janine-mathijs.session-*.yaml"):
+        shutil.copy(formulation, target.parent)
+    return target

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -21,17 +20,14 @@ from eftgraph import _output
 from eftgraph._batch import run_batch
 from eftgraph.cli import main
 from eftgraph.errors import OutputError
+from tests.course_support import copy_example
 
 EXAMPLE = Path("examples/janine-mathijs.en.yaml")
 
 
 @pytest.fixture
 def case(tmp_path: Path) -> Path:
-    path = tmp_path / "couple.yaml"
-    shutil.copy(EXAMPLE, path)
-    for formulation in EXAMPLE.parent.glob("janine-mathijs.session-*.yaml"):  # they travel with the case
-        shutil.copy(formulation, tmp_path)
-    return path
+    return copy_example(EXAMPLE, tmp_path / "couple.yaml")
 
 
 def test_anonymize_writes_no_case_when_the_mapping_cannot_be_written(case: Path, tmp_path: Path) -> None:

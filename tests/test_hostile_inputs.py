@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from eftgraph import CaseFileError, load, loads
 from eftgraph.cli import main
+from tests.course_support import copy_example
 
 EXAMPLE = Path("examples/janine-mathijs.en.yaml")
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: A}, {id: b, name: B}]\n"
@@ -82,9 +82,7 @@ def test_a_named_pipe_matched_by_a_pattern_or_in_a_folder_is_refused_not_opened(
 ) -> None:
     cases = tmp_path / "cases"
     cases.mkdir()
-    shutil.copy(EXAMPLE, cases / "ok.yaml")
-    for formulation in EXAMPLE.parent.glob("janine-mathijs.session-*.yaml"):  # they travel with the case
-        shutil.copy(formulation, cases)
+    copy_example(EXAMPLE, cases / "ok.yaml")
     os.mkfifo(cases / "pipe.yaml")
     start = time.perf_counter()
     assert main(["batch", str(cases / "*.yaml"), "-o", str(tmp_path / "out"), "--to", "dot"]) == 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 from eftgraph import EftgraphError, dump, load
 from eftgraph.cli import main
 from tests.cli_support import EXAMPLE, READERS, argv, output_option, output_suffix, run, writes_a_folder
+from tests.course_support import copy_example
 
 WRITERS = [name for name in READERS if output_option(name) is not None]
 """Commands that read a case and write a file."""
@@ -42,11 +42,7 @@ def leftovers(folder: Path) -> list[str]:
 
 @pytest.fixture
 def case_file(tmp_path: Path) -> Path:
-    target = tmp_path / "case.yaml"
-    shutil.copy(EXAMPLE, target)
-    for formulation in EXAMPLE.parent.glob("janine-mathijs.session-*.yaml"):  # they travel with the case
-        shutil.copy(formulation, tmp_path)
-    return target
+    return copy_example(EXAMPLE, tmp_path / "case.yaml")
 
 
 def aliases(case_file: Path) -> dict[str, Path]:
