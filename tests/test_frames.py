@@ -30,6 +30,13 @@ from eftgraph._frames import Shape, shape
         ("bang dat hij niet om me geeft", "nl", Shape.OWN_WORDS),
         ("ik doe het nooit goed", "nl", Shape.OWN_WORDS),
         ("", "en", Shape.OTHER),
+        ("belde hem midden in de nacht", "nl", Shape.MOVE),  # one-off events, told in the past tense
+        ("ontdekte de berichten op zijn telefoon", "nl", Shape.MOVE),
+        ("huilde de hele avond", "nl", Shape.MOVE),
+        ("liefde", "nl", Shape.OTHER),  # nouns in -de / -te are not past tenses
+        ("woede", "nl", Shape.OTHER),
+        ("stilte", "nl", Shape.OTHER),
+        ("ziekte", "nl", Shape.OTHER),
     ],
 )
 def test_the_shape_of_a_label(label: str, language: str, expected: Shape) -> None:

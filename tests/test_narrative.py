@@ -326,3 +326,27 @@ def test_a_third_language_is_a_file(
         for cached in (_catalog.languages, _catalog._load, _catalog.catalog):
             cached.cache_clear()
     shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize(
+    ("label", "ending"),
+    [
+        ("nags", "Back at the start, Ann nags again, and the cycle goes round once more."),
+        (
+            "tells him he never listens and walks out of the kitchen",  # a long move: no trailing "again"
+            "Back at the start: Ann tells him he never listens and walks out of the kitchen, "
+            "and the cycle goes round once more.",
+        ),
+    ],
+)
+def test_the_round_closes_without_again_after_a_long_move(label: str, ending: str) -> None:
+    case = Case(
+        id="x",
+        partners=[Partner("a", "Ann", pronoun="she"), Partner("b", "Bo", pronoun="he")],
+        elements=[
+            Element("a1", "behavior", label, partner="a", stance="pursue"),
+            Element("b1", "behavior", "goes quiet", partner="b", stance="withdraw"),
+        ],
+        links=[Link("a1", "b1"), Link("b1", "a1")],
+    )
+    assert describe(loops(case)[0]).endswith(ending)

@@ -32,6 +32,10 @@ from eftgraph._catalog import Catalog, capitalize
 from eftgraph._frames import Shape, shape
 from eftgraph._model import ElementKind
 
+LONG_MOVE = 6
+"""Words in a move after which a sentence no longer ends the move with "again"."""
+
+
 if TYPE_CHECKING:
     from eftgraph._loops import Loop
     from eftgraph._model import Case, Element
@@ -102,7 +106,10 @@ def closing(texts: Catalog, case: Case, first: Element, *, secure: bool) -> str:
     if secure:
         return sentence(texts.text("loop.secure_back"))
     values, _ = person(texts, case, first.partner)
-    key = "loop.back" if shape(first.label, texts.code) is Shape.MOVE else "loop.back_other"
+    if shape(first.label, texts.code) is not Shape.MOVE:
+        key = "loop.back_other"
+    else:  # "… again" reads well after a short move only
+        key = "loop.back" if len(first.label.split()) <= LONG_MOVE else "loop.back_long"
     return sentence(texts.text(key, name=values["name"], label=first.label))
 
 
