@@ -28,6 +28,7 @@ LONG = int(os.environ.get("EFTGRAPH_FUZZ_EXAMPLES", "100000"))
 
 long_run = settings(
     max_examples=LONG,
+    derandomize=False,  # every long run explores new inputs, whatever profile the test run loaded
     deadline=None,
     suppress_health_check=list(HealthCheck),
     database=None,
