@@ -123,7 +123,7 @@ CASES = [
     (
         "course",
         GOOD + COURSE.replace("stage: 1", "stage: 4"),
-        "stage is 1, 2 of 3, maar hier staat 4",
+        "stage (de fase) is 1, 2 of 3, maar hier staat 4",
         "stage must be 1, 2 or 3 (found 4)",
     ),
     (
@@ -421,3 +421,11 @@ def test_a_third_language_is_one_file(
     finally:
         for cached in caches:
             cached.cache_clear()
+
+
+def test_the_table_of_messages_in_the_docs_is_that_of_the_catalogs() -> None:
+    page = Path("docs/error-messages.md").read_text("utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    english, dutch = _error_keys("en"), _error_keys("nl")
+    expected = [f"| `{key[6:]}` | `{english[key]}` | `{dutch[key]}` |" for key in english]
+    assert rows == expected
