@@ -19,7 +19,7 @@ from eftgraph._model import Case
 from eftgraph._sessions_files import attach_formulations
 from eftgraph._structure import structure
 from eftgraph._suggest import nearest, unknown
-from eftgraph.errors import CaseFileError, Message, OptionError, Problem, quoted, render
+from eftgraph.errors import CaseFileError, Message, OptionError, Problem, quoted
 
 __all__ = ["SUFFIXES", "format_of", "load", "loads"]
 
@@ -240,10 +240,10 @@ def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     unique = []
     for problem in problems:
-        key = (problem.path, render(problem.key, problem.params, "en"))
+        key = (problem.path, problem.key, repr(problem.params))
         if key not in seen:
             seen.add(key)
             unique.append(problem)

@@ -46,11 +46,11 @@ class Reader:
         suggestion, so the time spent does not grow with the number of problems.
         """
         order = sorted(range(len(self.problems)), key=lambda i: self._position(self.problems[i]))
-        told: set[tuple[str, str]] = set()
+        told: set[tuple[str, str, str]] = set()
         result = list(self.problems)
         for index in order:
             problem = self.problems[index]
-            told.add((problem.path, problem.message))
+            told.add((problem.path, problem.key, repr(problem.params)))  # the same message, not yet told
             if len(told) > MAX_PROBLEMS:
                 break
             if index in self._later:
