@@ -82,11 +82,11 @@ def unknown(what: str, found: object, allowed: Iterable[str], language: object =
     >>> unknown("scale", "DSA", ["DAS", "ECR-R"], "nl")
     "onbekende schaal 'DSA' (toegestaan: DAS, ECR-R); bedoelde je 'DAS'?"
     """
-    from eftgraph.errors import catalog_of
+    from eftgraph.errors import _catalog_of
 
     options = list(allowed)
     hint = nearest(found, options) if isinstance(found, str) else None
-    texts = catalog_of(language)
+    texts = _catalog_of(language)
     try:
         text = texts.text(f"error.unknown.{what}", found=quoted(found))
     except KeyError:

@@ -165,10 +165,10 @@ def render(key: str, params: Mapping[str, object], language: object) -> str:
     A parameter that is a `Message` or a `Problem` is told in the same language.
     """
     values = {name: _told(value, language) for name, value in params.items()}
-    return catalog_of(language).text(key, **values)
+    return _catalog_of(language).text(key, **values)
 
 
-def catalog_of(language: object) -> Catalog:
+def _catalog_of(language: object) -> Catalog:
     """The catalog of *language*; `LanguageError` for a language that has none."""
     from eftgraph import _catalog_core
 
@@ -199,7 +199,7 @@ def choices_tail(allowed: Iterable[str], suggestion: str | None, language: objec
     listed = ", ".join(allowed)
     if not listed and suggestion is None:
         return ""
-    texts = catalog_of(language)
+    texts = _catalog_of(language)
     text = texts.text("error.allowed", list=listed) if listed else ""
     if suggestion is not None:
         text += texts.text("error.did-you-mean", word=suggestion)
