@@ -23,6 +23,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 def _root_cwd(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests and doctests name ``examples/…`` relative to the repository root."""
     monkeypatch.chdir(ROOT)
+    # messages about a case without ``language:`` follow EFTGRAPH_LANGUAGE and the locale:
+    # the tests expect English unless they set one
+    for variable in ("EFTGRAPH_LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

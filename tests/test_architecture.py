@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_terminal",
             "_limits",
             "_catalog",
+            "_catalog_core",
             "_translations",
             "messages",
             "messages.*",

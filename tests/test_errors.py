@@ -286,6 +286,9 @@ def test_cli_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
             "trigger",
         ],
         "suggestion": "position",
+        "key": "error.shape.unknown-key",
+        "params": {"key": "'positon'"},
+        "language": "en",
     }
 
 

@@ -109,7 +109,7 @@ def read(text: str) -> tuple[Any, list[tuple[Any, ...]]]:
     found: list[tuple[Any, ...]] = []
     sessions = sessions_from_data(
         yaml.safe_load(text),
-        lambda path, message, **extra: found.append((path, message, extra.get("suggestion"))),
+        lambda path, message, **extra: found.append((path, str(message), extra.get("suggestion"))),
     )
     return sessions, found
 

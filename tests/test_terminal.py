@@ -33,7 +33,9 @@ def test_shorten_keeps_short_text_and_cuts_long_text_to_width(text: str, width: 
 
 
 def test_a_problem_with_a_forged_line_prints_as_one_line() -> None:
-    problem = Problem(path="cycles.x\nfake.yaml:1:1: ok", message="unknown key '\x1b[2J'", file="a\rb.yaml")
+    problem = Problem(
+        "cycles.x\nfake.yaml:1:1: ok", "error.shape.unknown-key", {"key": "'\x1b[2J'"}, file="a\rb.yaml"
+    )
     text = str(problem)
     assert "\n" not in text and "\r" not in text and "\x1b" not in text
     assert "\\n" in text and "\\x1b[2J" in text

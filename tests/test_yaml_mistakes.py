@@ -173,7 +173,7 @@ MISTAKES = [
         11,
         '- {id: e, partner: a, kind: behavior, label: "zegt: ik ben moe"}',
         "a new key starts there",
-        "daar begint dan een nieuwe sleutel",
+        "daar begint dan een nieuw veld",
     ),
     (
         "dash-without-space",
@@ -333,12 +333,13 @@ def test_dutch_words_get_the_english_key_and_value() -> None:
         "      behavior: 's avonds laat thuis\n", "      gedrag: laat thuis\n      positie: achtervolger\n"
     )
     messages = _problems(text)
-    assert any("unknown key 'gedrag'" in m and "did you mean 'behavior'?" in m for m in messages)
-    assert any("unknown key 'positie'" in m and "did you mean 'position'?" in m for m in messages)
+    # the file says language: nl, so the messages are Dutch (keys and values stay as typed)
+    assert any("onbekend veld 'gedrag'" in m and "bedoelde je 'behavior'?" in m for m in messages)
+    assert any("onbekend veld 'positie'" in m and "bedoelde je 'position'?" in m for m in messages)
     text = DUTCH_CASE.replace(
         "      behavior: 's avonds laat thuis\n", "      position: achtervolger\n      behavior: x\n"
     )
-    assert any("did you mean 'pursuer'?" in m for m in _problems(text))
+    assert any("bedoelde je 'pursuer'?" in m for m in _problems(text))
 
 
 def test_no_knock_on_link_errors_from_a_broken_sheet_column() -> None:
@@ -350,8 +351,8 @@ def test_no_knock_on_link_errors_from_a_broken_sheet_column() -> None:
         + "links:\n  - {from: everyday.a.behavior, to: everyday.b.behavior}\n  - {from: everyday.a.need, to: everyday.a.perception}\n"
     )
     messages = _problems(text)
-    assert any("unknown value 'withdrawr'" in m for m in messages)
+    assert any("onbekende waarde 'withdrawr'" in m for m in messages)
     assert not any("everyday.b.behavior" in m for m in messages)  # b's column is reported once, itself
     (missing,) = [m for m in messages if "links[1].to" in m]
-    assert missing.endswith("unknown element 'everyday.a.perception': that sheet has no perception")
-    assert "did you mean" not in missing
+    assert missing.endswith("onbekend element 'everyday.a.perception': in die kolom staat geen perception")
+    assert "bedoelde je" not in missing

@@ -24,7 +24,7 @@ from eftgraph._formats_document import Parsed, ParseFailure, empty, failure, too
 from eftgraph._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 from eftgraph._scan import positions
 from eftgraph._yaml_reader import read_yaml
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = ["FORMATS", "MAX_FILE_BYTES", "ParseFailure", "Parsed", "parse"]
 
@@ -53,14 +53,18 @@ def _json(text: str) -> Parsed:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
-        raise failure(f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
+        raise failure(
+            Message("error.document.not-json", {"detail": error.msg}), error.lineno, error.colno
+        ) from None
     except RecursionError:
         raise too_deep() from None
     except ValueError:  # an integer of more than 4300 digits
         raise too_many_digits(text) from None
     where = positions(text, json_mode=True)
     if duplicates:
-        raise ParseFailure([Problem(path="", message=f"duplicate key {key!r}") for key in duplicates])
+        raise ParseFailure(
+            [Problem("", "error.document.duplicate-key", {"key": quoted(key)}) for key in duplicates]
+        )
     _check_depth(data)
     return Parsed(data, where)
 
@@ -79,7 +83,7 @@ def _toml(text: str) -> Parsed:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message).strip()
         if message.startswith("Illegal character"):
             message = message.replace("Illegal", "illegal")
-        raise failure(f"not valid TOML: {message}", line, column) from None
+        raise failure(Message("error.document.not-toml", {"detail": message}), line, column) from None
     except RecursionError:
         raise too_deep() from None
     except ValueError:  # an integer of more than 4300 digits
@@ -97,7 +101,7 @@ def _check_depth(data: Any) -> None:
         if depth > MAX_DEPTH:
             raise too_deep()
         if count > MAX_NODES:
-            raise failure(f"the document holds more than {MAX_NODES} values")
+            raise failure(Message("error.document.too-many-values", {"count": MAX_NODES}))
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values())
         elif isinstance(value, list):

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from eftgraph._limits import MAX_DEPTH
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = [
     "MAX_DIGITS",
@@ -52,20 +52,20 @@ class ParseFailure(Exception):
         super().__init__("; ".join(str(p) for p in problems))
 
 
-def failure(message: str, line: int | None = None, column: int | None = None) -> ParseFailure:
+def failure(message: Message, line: int | None = None, column: int | None = None) -> ParseFailure:
     """A failure of the whole document (path ``""``), at *line* and *column* when known.
 
     Examples
     --------
-    >>> str(failure("not valid JSON: Expecting value", 3, 1))
+    >>> str(failure(Message("error.document.not-json", {"detail": "Expecting value"}), 3, 1))
     ':3:1: not valid JSON: Expecting value'
     """
-    return ParseFailure([Problem(path="", message=message, line=line, column=column)])
+    return ParseFailure([Problem.of("", message, line=line, column=column)])
 
 
 def empty() -> ParseFailure:
     """The failure of a document with nothing in it."""
-    return failure("the file is empty; a case file starts with 'eftgraph: 1'")
+    return failure(Message("error.document.empty"))
 
 
 def line_column(ahead: str) -> tuple[int, int]:
@@ -85,7 +85,7 @@ _TOO_LONG = 10**MAX_DIGITS
 _LONG_NUMBER = re.compile(rf"(?<![\w.])[-+]?\d[\d_]{{{MAX_DIGITS},}}")
 
 
-TOO_MANY_DIGITS = f"a number of more than {MAX_DIGITS} digits; write it in quotes if it is meant as text"
+TOO_MANY_DIGITS = Message("error.document.too-many-digits", {"digits": MAX_DIGITS})
 
 
 def too_many_digits(text: str) -> ParseFailure:
@@ -110,7 +110,7 @@ def huge(value: Any) -> bool:
 
 def too_deep() -> ParseFailure:
     """The failure of a document nested deeper than `eftgraph._limits.MAX_DEPTH` levels."""
-    return failure(f"nesting deeper than {MAX_DEPTH} levels")
+    return failure(Message("error.document.too-deep", {"levels": MAX_DEPTH}))
 
 
 def dotted(path: Path) -> str:
@@ -130,24 +130,24 @@ def dotted(path: Path) -> str:
     return text
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any) -> Message:
     """What a found value is, in words: ``a number (3)``, ``a list``, ``nothing``.
 
     Examples
     --------
-    >>> describe_value(True), describe_value(3), describe_value([1])
-    ('a true/false value (True)', 'a number (3)', 'a list')
+    >>> str(describe_value(True)), str(describe_value(3)), describe_value([1]).text("nl")
+    ('a true/false value (True)', 'a number (3)', 'een lijst')
     """
     if value is None:
-        return "nothing"
+        return Message("error.value.nothing")
     if isinstance(value, bool):
-        return f"a true/false value ({value})"
+        return Message("error.value.bool", {"value": value})
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return Message("error.value.number", {"value": value})
     if isinstance(value, str):
-        return f"text ({value!r})"
+        return Message("error.value.text", {"value": quoted(value)})
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("error.value.mapping")
     if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__} ({value})"
+        return Message("error.value.list")
+    return Message("error.value.other", {"type": type(value).__name__, "value": quoted(str(value))[1:-1]})

@@ -13,45 +13,55 @@ import errno
 import os
 import stat
 
+from eftgraph.errors import Message
+
 __all__ = ["InputProblem", "kind_of", "read_regular"]
 
 
 class InputProblem(Exception):
-    """An input that cannot be read; the message is one plain sentence (no file name)."""
+    """An input that cannot be read; ``message`` is one plain sentence (no file name), in any language."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "pipe"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character-device"),
+    (stat.S_ISBLK, "block-device"),
 )
 
 
 def kind_of(mode: int) -> str | None:
-    """What a non-regular file is, in words (``"a named pipe"``); ``None`` for a regular file.
+    """What a non-regular file is (``"pipe"``: its words are ``error.file.kind.pipe``); ``None`` for a regular file.
 
     Examples
     --------
     >>> import stat
     >>> kind_of(stat.S_IFIFO), kind_of(stat.S_IFREG)
-    ('a named pipe', None)
+    ('pipe', None)
     """
     for test, words in _KINDS:
         if test(mode):
             return words
-    return None if stat.S_ISREG(mode) else "not a regular file"
+    return None if stat.S_ISREG(mode) else "other"
+
+
+def _special(kind: str) -> InputProblem:
+    return InputProblem(Message("error.file.special", {"kind": Message(f"error.file.kind.{kind}")}))
 
 
 def _refuse(error: OSError) -> InputProblem:
     if error.errno == errno.ENOENT:
-        return InputProblem("no such file")
+        return InputProblem(Message("error.file.missing"))
     if error.errno == errno.ELOOP:
-        return InputProblem("a loop of symbolic links, not a case file")
+        return InputProblem(Message("error.file.link-loop"))
     if error.errno == errno.EISDIR:
-        return InputProblem("this is a folder, not a case file")
-    return InputProblem(f"cannot read: {error.strerror or error}")
+        return InputProblem(Message("error.file.folder"))
+    return InputProblem(Message("error.file.unreadable", {"reason": error.strerror or error}))
 
 
 def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -72,17 +82,17 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     """
     try:
         kind = kind_of(os.stat(path).st_mode)
-        if kind == "a folder":
-            raise InputProblem("this is a folder, not a case file")
+        if kind == "folder":
+            raise InputProblem(Message("error.file.folder"))
         if kind is not None:
-            raise InputProblem(f"this is {kind}, not a case file; give a regular file")
+            raise _special(kind)
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise _refuse(error) from None
     try:
         kind = kind_of(os.fstat(handle).st_mode)  # it may have been swapped since the first look
         if kind is not None:
-            raise InputProblem(f"this is {kind}, not a case file; give a regular file")
+            raise _special(kind)
         chunks: list[bytes] = []
         size = 0
         while size <= limit:

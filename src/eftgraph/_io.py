@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from eftgraph._catalog import error_language
 from eftgraph._formats import FORMATS, parse
 from eftgraph._formats_document import ParseFailure, dotted, failure, line_column
 from eftgraph._input import InputProblem, read_regular
@@ -18,7 +19,7 @@ from eftgraph._model import Case
 from eftgraph._sessions_files import attach_formulations
 from eftgraph._structure import structure
 from eftgraph._suggest import nearest, unknown
-from eftgraph.errors import CaseFileError, OptionError, Problem
+from eftgraph.errors import CaseFileError, Message, OptionError, Problem, quoted
 
 __all__ = ["SUFFIXES", "format_of", "load", "loads"]
 
@@ -40,12 +41,14 @@ def format_of(path: str | os.PathLike[str]) -> str:
         raise CaseFileError(
             [
                 Problem(
-                    path="",
-                    message=f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+                    "",
+                    "error.file.suffix",
+                    {"suffix": quoted(suffix or "(none)")},
                     found=suffix,
                     allowed=tuple(SUFFIXES),
                     suggestion=nearest(suffix, SUFFIXES),
                     file=str(path),
+                    language=error_language(),
                 )
             ],
             file=str(path),
@@ -75,10 +78,10 @@ def _load(path: str | os.PathLike[str], *, follow: bool) -> Case:
     try:
         data = read_regular(path, limit)
     except InputProblem as error:
-        raise _failure([Problem(path="", message=str(error))], name) from None
+        raise _failure([Problem.of("", error.message)], name) from None
     if len(data) > limit:
-        message = f"the file is larger than the cap of {limit} bytes; set EFTGRAPH_MAX_FILE_BYTES to raise it"
-        raise _failure([Problem(path="", message=message)], name)
+        message = Message("error.file.too-large", {"limit": limit})
+        raise _failure([Problem.of("", message)], name, _declared(data[:limit].decode("utf-8", "replace")))
     return _loads(data, fmt, name, follow=follow)
 
 
@@ -118,72 +121,98 @@ def _loads(text: str | bytes, fmt: str, file: str | None, *, follow: bool = Fals
         _check_text(decoded)
         parsed = parse(decoded, fmt)
     except ParseFailure as error:
-        raise _failure(error.problems, file) from None
+        raise _failure(error.problems, file, _declared(text)) from None
+    language = _language_of(parsed.data)
     escaped = _escaped_surrogate(parsed.data) if "\\" in decoded else None
     if escaped is not None:  # written as an escape ("\ud800") in JSON, TOML or YAML
         line, column = parsed.where.get(escaped, (None, None))
-        message = "the text holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text"
-        raise _failure([Problem(path=dotted(escaped), message=message, line=line, column=column)], file)
+        message = Message("error.document.surrogate-escape")
+        raise _failure([Problem.of(dotted(escaped), message, line=line, column=column)], file, language)
     result = structure(parsed, file or "<string>")
     if isinstance(result, list):
         if fmt == "yaml":
             result = _explained(result, decoded)
-        raise _failure(sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0)), file)
+        raise _failure(sorted(_dedupe(result), key=lambda p: (p.line or 0, p.column or 0)), file, language)
     if follow and file is not None and any(s.formulation for s in result.sessions):
         result, problems = attach_formulations(result, file, parsed.where, lambda p: _load(p, follow=False))
         if problems:
-            raise _failure(problems, file)
+            raise _failure(problems, file, language)
     return result
 
 
 def _explained(problems: list[Problem], text: str) -> list[Problem]:
     """*problems* with the ``{…, label: a, b}`` trap told in plain words instead of "unknown key 'b'"."""
-    from eftgraph._yaml_mistakes import explain, find_comma_in_braces, language_of
+    from eftgraph._yaml_mistakes import find_comma_in_braces, message
 
     out = []
     for problem in problems:
         mistake = None
-        if problem.message.startswith("unknown key") and problem.found and problem.line:
+        if problem.key == "error.shape.unknown-key" and problem.found and problem.line:
             mistake = find_comma_in_braces(text, problem.line, problem.found)
         if mistake is None:
             out.append(problem)
             continue
-        message = explain(mistake, language_of(text))
-        out.append(attrs.evolve(problem, message=message, allowed=(), suggestion=None, column=mistake.column))
+        told = message(mistake)
+        out.append(
+            attrs.evolve(
+                problem, key=told.key, params=told.params, allowed=(), suggestion=None, column=mistake.column
+            )
+        )
     return out
 
 
-def _failure(problems: list[Problem], file: str | None) -> CaseFileError:
-    """The error listing *problems* of *file*, at most `MAX_PROBLEMS` of them."""
+def _failure(problems: list[Problem], file: str | None, declared: object = None) -> CaseFileError:
+    """The error listing *problems* of *file*, at most `MAX_PROBLEMS` of them.
+
+    They are told in the language the file declares (*declared*, when it is one eftgraph
+    speaks), else in that of `eftgraph._catalog.error_language`.
+    """
     if len(problems) > MAX_PROBLEMS:  # a file of thousands of errors is not a case file; say so once
         more = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], Problem(path="", message=f"… and {more} more problems")]
-    return CaseFileError([p if p.file is not None else _with_file(p, file) for p in problems], file=file)
+        problems = [*problems[:MAX_PROBLEMS], Problem("", "error.more", {"count": more})]
+    language = error_language(declared)
+    return CaseFileError(
+        [
+            attrs.evolve(p, file=p.file or file or "<string>", language=p.language or language)
+            for p in problems
+        ],
+        file=file,
+    )
+
+
+def _language_of(data: Any) -> object:
+    """The ``language:`` a parsed document declares (any value; ``None`` when it has none)."""
+    return data.get("language") if isinstance(data, dict) else None
+
+
+def _declared(text: str | bytes) -> str | None:
+    """The ``language:`` line of a text that could not be parsed (the first 64 KiB are looked at)."""
+    from eftgraph._yaml_mistakes import declared_language
+
+    head = text[:65536]
+    return declared_language(head.decode("utf-8", "replace") if isinstance(head, bytes) else head)
 
 
 def _decode(raw: bytes) -> str:
     """The text of the UTF-8 bytes *raw*; a `ParseFailure` for any other encoding."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise failure("the file is UTF-16 text; save it as UTF-8")
+        raise failure(Message("error.document.utf16"))
     if b"\x00" in raw[:8192]:
-        raise failure("this is a binary file, not a text case file")
+        raise failure(Message("error.document.binary"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        message = Message("error.document.not-utf8", {"byte": f"{raw[error.start]:02x}"})
         raise failure(message, *line_column(raw[: error.start].decode("latin-1"))) from None
 
 
 def _check_text(text: str) -> None:
     """Raise a `ParseFailure` when *text* is not Unicode text (a NUL, a lone surrogate)."""
     if "\x00" in text:
-        raise failure("this is a binary file, not a text case file")
+        raise failure(Message("error.document.binary"))
     found = None if text.isascii() else _surrogate().search(text)
     if found is not None:
-        message = (
-            f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not "
-            "Unicode text; save the file as UTF-8"
-        )
+        message = Message("error.document.surrogate", {"code": f"{ord(found.group()):04X}"})
         raise failure(message, *line_column(text[: found.start()]))
 
 
@@ -210,15 +239,11 @@ def _escaped_surrogate(data: Any) -> tuple[str | int, ...] | None:
     return None
 
 
-def _with_file(problem: Problem, file: str | None) -> Problem:
-    return attrs.evolve(problem, file=file or "<string>")
-
-
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     unique = []
     for problem in problems:
-        key = (problem.path, problem.message)
+        key = (problem.path, problem.key, repr(problem.params))
         if key not in seen:
             seen.add(key)
             unique.append(problem)

@@ -129,7 +129,10 @@ class Case:
             self.sessions, partners=[p.id for p in self.partners], domains=domains
         )
         if issues or session_problems:
-            raise CaseError([*(problem(issue) for issue in issues), *session_problems])
+            from eftgraph._catalog import error_language
+
+            told = error_language(self.language.value)
+            raise CaseError([*(problem(issue) for issue in issues), *session_problems], language=told)
         domain_rank = {name: i for i, name in enumerate(domains)}
         partner_rank = {p.id: i for i, p in enumerate(self.partners)}
 

@@ -6,7 +6,7 @@ issues to lines of the case file, so paths and messages are worded once, here.
 Examples
 --------
 >>> from eftgraph._records import Element, Partner
->>> [issue.message for issue in check((Partner("a", "Ann"),), (Element("x", "need", "rest"),), (), (), (), ("everyday",), "en")]
+>>> [str(issue.message) for issue in check((Partner("a", "Ann"),), (Element("x", "need", "rest"),), (), (), (), ("everyday",), "en")]
 ['a need needs a partner (only a trigger or an event may belong to nobody)']
 """
 
@@ -28,7 +28,7 @@ from eftgraph._vocabulary import (
     Position,
     Stance,
 )
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = ["Issue", "check", "derive_domains", "problem"]
 
@@ -39,7 +39,7 @@ class Issue(NamedTuple):
     part: str  # "partners", "elements", "links", "concerns", "positions", "domains", "language"
     at: int
     field: str
-    message: str
+    message: Message
     found: str | None = None
     allowed: tuple[str, ...] = ()
     suggestion: str | None = None
@@ -77,9 +77,9 @@ def problem(issue: Issue) -> Problem:
         path = issue.part
     else:
         path = f"{issue.part}[{issue.at}]" + (f".{issue.field}" if issue.field else "")
-    return Problem(
-        path=path,
-        message=issue.message,
+    return Problem.of(
+        path,
+        issue.message,
         found=issue.found,
         allowed=issue.allowed,
         suggestion=issue.suggestion,
@@ -104,7 +104,7 @@ def _partner_known(part: str, index: int, partner: str | None, partner_ids: Sequ
             part,
             index,
             "partner",
-            "unknown partner",
+            Message("error.rule.unknown-partner"),
             found=partner,
             allowed=tuple(partner_ids),
             suggestion=nearest(partner, partner_ids),
@@ -117,15 +117,18 @@ def _partner_issues(partners: Iterable[Partner]) -> list[Issue]:
     seen: list[str] = []
     for i, partner in enumerate(partners):
         if not isinstance(partner.id, str) or not PARTNER_ID_PATTERN.match(partner.id):
-            message = "a partner id must be letters, digits, '_' or '-'"
+            message = Message("error.rule.partner-id")
             issues.append(Issue("partners", i, "id", message, found=str(partner.id)))
         if partner.id in seen:
-            issues.append(Issue("partners", i, "id", "duplicate partner id", found=partner.id))
+            issues.append(
+                Issue("partners", i, "id", Message("error.rule.duplicate-partner"), found=partner.id)
+            )
         seen.append(partner.id)
         if partner.pronoun is not None and partner.pronoun not in PRONOUNS:
             pronoun = str(partner.pronoun)
             suggestion = nearest(pronoun, PRONOUNS)
-            issues.append(Issue("partners", i, "pronoun", "unknown pronoun", pronoun, PRONOUNS, suggestion))
+            unknown = Message("error.rule.unknown-pronoun")
+            issues.append(Issue("partners", i, "pronoun", unknown, pronoun, PRONOUNS, suggestion))
     return issues
 
 
@@ -134,7 +137,8 @@ def _language_issues(language: Any) -> list[Issue]:
     if str(language) in allowed:
         return []
     suggestion = nearest(str(language), allowed)
-    return [Issue("language", 0, "", "unknown language", str(language), allowed, suggestion)]
+    unknown = Message("error.rule.unknown-language")
+    return [Issue("language", 0, "", unknown, str(language), allowed, suggestion)]
 
 
 def _element_issues(elements: Iterable[Element], partner_ids: Sequence[str]) -> list[Issue]:
@@ -142,23 +146,25 @@ def _element_issues(elements: Iterable[Element], partner_ids: Sequence[str]) -> 
     seen: set[str] = set()
     for i, element in enumerate(elements):
         if not ID_PATTERN.match(element.id):
-            message = "an element id must be letters, digits, '_', '-' or '.'"
+            message = Message("error.rule.element-id")
             issues.append(Issue("elements", i, "id", message, found=element.id))
         if element.id in seen:
-            issues.append(Issue("elements", i, "id", "duplicate element id", found=element.id))
+            issues.append(
+                Issue("elements", i, "id", Message("error.rule.duplicate-element"), found=element.id)
+            )
         seen.add(element.id)
         if element.partner is None and element.kind not in (ElementKind.TRIGGER, ElementKind.EVENT):
-            message = f"a {element.kind} needs a partner (only a trigger or an event may belong to nobody)"
+            message = Message("error.rule.needs-partner", {"kind": element.kind.value})
             issues.append(Issue("elements", i, "partner", message))
         if element.injury and element.kind is not ElementKind.EVENT:
-            message = f"only an event can be an attachment injury, not a {element.kind}"
+            message = Message("error.rule.injury", {"kind": element.kind.value})
             issues.append(Issue("elements", i, "injury", message, found="true"))
         issues.extend(_partner_known("elements", i, element.partner, partner_ids))
         if not DOMAIN_PATTERN.match(element.domain):
-            message = "a domain name must be lower-case letters, digits, '_' or '-'"
+            message = Message("error.rule.domain-name")
             issues.append(Issue("elements", i, "domain", message, found=element.domain))
         if element.stance is not None and element.kind is not ElementKind.BEHAVIOR:
-            message = f"only a behavior has a stance, not a {element.kind}"
+            message = Message("error.rule.stance", {"kind": element.kind.value})
             issues.append(Issue("elements", i, "stance", message, found=str(element.stance)))
     return issues
 
@@ -172,24 +178,26 @@ def _link_issues(links: Iterable[Link], element_ids: set[str]) -> list[Issue]:
             if end not in element_ids:
                 # a suggestion costs time: only for as many problems as are ever told
                 suggestion = nearest(end, ids) if len(issues) < MAX_PROBLEMS else None
-                issues.append(Issue("links", i, field, "unknown element", found=end, suggestion=suggestion))
+                unknown = Message("error.rule.unknown-element")
+                issues.append(Issue("links", i, field, unknown, found=end, suggestion=suggestion))
         if link.source == link.target:
-            message = "a link cannot lead an element to itself"
+            message = Message("error.rule.self-link")
             issues.append(Issue("links", i, "to", message, found=link.target))
         if (link.source, link.target) in pairs:
-            issues.append(Issue("links", i, "", f"a second link from {link.source!r} to {link.target!r}"))
+            ends = {"source": quoted(link.source), "target": quoted(link.target)}
+            issues.append(Issue("links", i, "", Message("error.rule.second-link", ends)))
         pairs.add((link.source, link.target))
     return issues
 
 
 def _domain_issues(elements: Iterable[Element], domains: tuple[str, ...]) -> list[Issue]:
-    message = "the domain list leaves out a domain that elements use"
+    message = Message("error.rule.domain-left-out")
     issues = [
         Issue("domains", 0, "", message, found=name)
         for name in sorted({e.domain for e in elements} - set(domains))
     ]
     if len(set(domains)) != len(domains):
-        issues.append(Issue("domains", 0, "", "a domain is listed twice"))
+        issues.append(Issue("domains", 0, "", Message("error.rule.domain-twice")))
     return issues
 
 
@@ -205,17 +213,25 @@ def _position_issues(
         issues.extend(_partner_known("positions", i, declaration.partner, partner_ids))
         key = (declaration.domain, declaration.partner)
         if key in declared:
-            issues.append(Issue("positions", i, "", "a second position for the same partner and domain"))
+            issues.append(Issue("positions", i, "", Message("error.rule.second-position")))
         declared.add(key)
         if declaration.position is Position.UNDETERMINED:
-            message = "a declared position must be pursuer or withdrawer"
+            message = Message("error.rule.undetermined")
             found = str(declaration.position)
             issues.append(Issue("positions", i, "position", message, found, ("pursuer", "withdrawer")))
             continue
         if declaration.domain not in domains:
             suggestion = nearest(declaration.domain, domains) if len(issues) < MAX_PROBLEMS else None
             issues.append(
-                Issue("positions", i, "domain", "unknown domain", declaration.domain, domains, suggestion)
+                Issue(
+                    "positions",
+                    i,
+                    "domain",
+                    Message("error.rule.unknown-domain"),
+                    declaration.domain,
+                    domains,
+                    suggestion,
+                )
             )
         issues.extend(_contradictions(declaration, elements))
     return issues
@@ -238,8 +254,15 @@ def _contradictions(declaration: DeclaredPosition, elements: Sequence[Element]) 
             "elements",
             j,
             "stance",
-            f"stance {element.stance} contradicts {declaration.partner}'s declared "
-            f"position {declaration.position} in {declaration.domain}",
+            Message(
+                "error.rule.contradicts",
+                {
+                    "stance": str(element.stance),
+                    "partner": declaration.partner,
+                    "position": str(declaration.position),
+                    "domain": declaration.domain,
+                },
+            ),
             found=str(element.stance),
             allowed=(str(expected),),
         )

@@ -24,7 +24,7 @@ import attrs
 from eftgraph._scales import CUSTOM, SCALES, Direction, Scale
 from eftgraph._suggest import nearest
 from eftgraph._vocabulary import _StrEnum, coerce
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = [
     "MAX_RATING",
@@ -157,8 +157,8 @@ def _one_of(path: str, what: str, value: object, allowed: Sequence[str]) -> Prob
     if value is None or value in allowed:
         return None
     return Problem(
-        path=path,
-        message=f"unknown {what}",
+        path,
+        f"error.rule.unknown-{what}",
         found=str(value),
         allowed=tuple(allowed),
         suggestion=nearest(str(value), allowed),
@@ -169,18 +169,16 @@ def _check_session(
     at: str, session: Session, partners: Sequence[str], domains: Sequence[str]
 ) -> Iterable[Problem | None]:
     if not _is_int(session.stage) or session.stage not in STAGES:
-        yield Problem(f"{at}.stage", f"stage must be 1, 2 or 3 (found {session.stage!r})")
+        yield Problem(f"{at}.stage", "error.course.stage", {"found": quoted(session.stage)})
     for j, step in enumerate(session.steps):
         if not _is_int(step) or step not in STEPS:
-            yield Problem(f"{at}.steps[{j}]", f"an EFT step is a number from 1 to 9 (found {step!r})")
+            yield Problem(f"{at}.steps[{j}]", "error.course.step", {"found": quoted(step)})
     for j, partner in enumerate(session.present or ()):
         yield _one_of(f"{at}.present[{j}]", "partner", partner, partners)
     for domain, rating in session.cycle.items():
         yield _one_of(f"{at}.cycle.{domain}", "domain", domain, domains)
         if not _is_int(rating) or not 0 <= rating <= MAX_RATING:
-            yield Problem(
-                f"{at}.cycle.{domain}", f"a cycle rating is a whole number from 0 to 10 (found {rating!r})"
-            )
+            yield Problem(f"{at}.cycle.{domain}", "error.course.rating", {"found": quoted(rating)})
     for j, marker in enumerate(session.markers):
         yield _one_of(f"{at}.markers[{j}].domain", "domain", marker.domain, domains)
         yield _one_of(f"{at}.markers[{j}].partner", "partner", marker.partner, partners)
@@ -192,28 +190,31 @@ def _check_measure(at: str, measure: Measure, partners: Sequence[str]) -> Iterab
     yield _one_of(f"{at}.partner", "partner", measure.partner, partners)
     if measure.scale == CUSTOM:
         if measure.name is None or measure.minimum is None or measure.maximum is None:
-            yield Problem(f"{at}", "a custom scale needs a name and a range [lowest, highest]")
+            yield Problem(f"{at}", "error.course.custom-scale")
             return
         if measure.minimum >= measure.maximum:
-            yield Problem(
-                f"{at}.range",
-                f"the highest score must be above the lowest (found {measure.minimum:g}-{measure.maximum:g})",
-            )
+            bounds = {"lowest": f"{measure.minimum:g}", "highest": f"{measure.maximum:g}"}
+            yield Problem(f"{at}.range", "error.course.range-order", bounds)
             return
     elif measure.scale not in SCALES:
         yield _one_of(f"{at}.scale", "scale", measure.scale, (*SCALES, CUSTOM))
         return
     scale = measure.instrument
     if not scale.in_range(measure.score):
-        yield Problem(f"{at}.score", f"{scale.id} scores {_range_text(scale)} (found {measure.score:g})")
+        yield Problem.of(f"{at}.score", _out_of_range(scale, measure.score))
 
 
-def _range_text(scale: Scale) -> str:
-    if scale.minimum is not None and scale.maximum is not None:
-        return f"lie from {scale.minimum:g} to {scale.maximum:g}"
+def _out_of_range(scale: Scale, score: float) -> Message:
+    values = {"scale": scale.id, "score": f"{score:g}"}
     if scale.minimum is not None:
-        return f"are at least {scale.minimum:g}"
-    return f"are at most {scale.maximum:g}"
+        values["lowest"] = f"{scale.minimum:g}"
+    if scale.maximum is not None:
+        values["highest"] = f"{scale.maximum:g}"
+    if scale.minimum is not None and scale.maximum is not None:
+        return Message("error.course.score-between", values)
+    if scale.minimum is not None:
+        return Message("error.course.score-at-least", values)
+    return Message("error.course.score-at-most", values)
 
 
 def check_sessions(
@@ -236,21 +237,20 @@ def check_sessions(
         at = f"sessions[{i if indices is None else indices[i]}]"
         if not _is_int(session.number) or session.number < 1:
             problems.append(
-                Problem(
-                    f"{at}.session", f"a session number is a whole number from 1 (found {session.number!r})"
-                )
+                Problem(f"{at}.session", "error.course.number", {"found": quoted(session.number)})
             )
         elif previous is not None and _is_int(previous.number) and session.number <= previous.number:
             problems.append(
                 Problem(
                     f"{at}.session",
-                    f"session numbers must increase (found {session.number} after {previous.number})",
+                    "error.course.order",
+                    {"number": session.number, "previous": previous.number},
                 )
             )
         if session.date is not None:
             if last_date is not None and session.date < last_date:
                 problems.append(
-                    Problem(f"{at}.date", f"dates must not go back (found {session.date} after {last_date})")
+                    Problem(f"{at}.date", "error.course.dates", {"date": session.date, "previous": last_date})
                 )
             last_date = session.date
         problems.extend(p for p in _check_session(at, session, partners, domains) if p is not None)

@@ -13,7 +13,7 @@ from typing import Any
 
 from eftgraph._scales import CUSTOM, SCALES, Direction
 from eftgraph._sessions import STAGES, STEPS, MarkerKind, Measure, Session
-from eftgraph.errors import CaseFileError, Problem
+from eftgraph.errors import CaseFileError, Problem, quoted
 
 __all__ = ["SESSIONS_SCHEMA", "attach_formulations", "sessions_to_data"]
 
@@ -42,14 +42,15 @@ def attach_formulations(
             loaded = load(target)
         except CaseFileError as error:
             first = error.problems[0] if error.problems else None
-            reason = str(first) if first is not None else str(error)
+            reason: object = first if first is not None else str(error)
             if first is not None and first.file is None:
-                reason = f"{target}: {reason}"
+                reason = attrs.evolve(first, file=target)
             line, column = where.get(("sessions", i, "formulation"), (None, None))
             problems.append(
                 Problem(
-                    path=f"sessions[{i}].formulation",
-                    message=f"the formulation {session.formulation!r} cannot be used: {reason}",
+                    f"sessions[{i}].formulation",
+                    "error.course.formulation",
+                    {"file": quoted(session.formulation), "reason": reason},
                     found=session.formulation,
                     file=file,
                     line=line,

@@ -8,7 +8,7 @@ that need the rest of the case (partners, domains, order) are in
 
 >>> problems = []
 >>> def report(path, message, **extra):
-...     problems.append((path, message, extra.get("suggestion")))
+...     problems.append((path, str(message), extra.get("suggestion")))
 >>> sessions = sessions_from_data(
 ...     [{"session": 1, "stage": 1, "cycle": {"everyday": 8}, "markres": []}], report)
 >>> sessions[0].cycle, problems
@@ -24,6 +24,7 @@ from typing import Any
 from eftgraph._scales import CUSTOM, SCALES, Direction
 from eftgraph._sessions import Marker, MarkerKind, Measure, Session
 from eftgraph._suggest import nearest
+from eftgraph.errors import Message, quoted
 
 __all__ = [
     "KEYS",
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 Report = Callable[..., None]
-"""``report(path, message, *, found=None, allowed=(), suggestion=None)``."""
+"""``report(path, message, *, found=None, allowed=(), suggestion=None)``; *message* is an `eftgraph.errors.Message`."""
 PathT = tuple[str | int, ...]
 
 KEYS: Mapping[str, tuple[str, ...]] = {
@@ -60,16 +61,16 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Message | str:
     if value is None:
-        return "nothing"
+        return Message("error.value.nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return Message("error.value.yes-no", {"value": str(value).lower()})
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return Message("error.value.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)
+        return Message("error.value.mapping")
+    return quoted(value)
 
 
 class _Reader:
@@ -78,28 +79,28 @@ class _Reader:
 
     def mapping(self, value: Any, path: PathT, part: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.report(path, f"expected a mapping, found {_describe(value)}")
+            self.report(path, Message("error.shape.mapping", {"found": _describe(value)}))
             return None
         allowed = KEYS[part]
         for key in value:
             if key not in allowed:
                 self.report(
                     (*path, key),
-                    f"unknown key {key!r}",
+                    Message("error.shape.unknown-key", {"key": quoted(key)}),
                     found=str(key),
                     allowed=tuple(sorted(allowed)),
                     suggestion=nearest(str(key), allowed),
                 )
         for key in REQUIRED[part]:
             if key not in value:
-                self.report(path, f"missing key {key!r}")
+                self.report(path, Message("error.shape.missing-key", {"key": quoted(key)}))
         return {k: v for k, v in value.items() if k in allowed}
 
     def listing(self, value: Any, path: PathT) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.report(path, f"expected a list, found {_describe(value)}")
+            self.report(path, Message("error.shape.list", {"found": _describe(value)}))
             return []
         return value
 
@@ -107,15 +108,15 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.report(path, f"expected text, found {_describe(value)}")
+            self.report(path, Message("error.shape.text", {"found": _describe(value)}))
             return None
         return value
 
     def number(self, value: Any, path: PathT, *, whole: bool = True) -> Any:
         kinds: tuple[type, ...] = (int,) if whole else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
-            what = "a whole number" if whole else "a number"
-            self.report(path, f"expected {what}, found {_describe(value)}")
+            key = "error.shape.whole-number" if whole else "error.shape.number"
+            self.report(path, Message(key, {"found": _describe(value)}))
             return None
         return value
 
@@ -127,7 +128,7 @@ class _Reader:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.report(path, f"expected an ISO date such as 2015-01-12, found {_describe(value)}")
+        self.report(path, Message("error.shape.date", {"found": _describe(value)}))
         return None
 
     def choice(self, value: Any, path: PathT, what: str, allowed: Sequence[str]) -> str | None:
@@ -135,9 +136,11 @@ class _Reader:
             return value
         self.report(
             path,
-            f"unknown {what} {value!r}"
+            Message(f"error.unknown.{what}", {"found": quoted(value)})
             if isinstance(value, str)
-            else f"expected a {what}, found {_describe(value)}",
+            else Message(
+                "error.shape.choice", {"what": Message(f"error.shape.what.{what}"), "found": _describe(value)}
+            ),
             found=str(value),
             allowed=tuple(allowed),
             suggestion=nearest(value, allowed) if isinstance(value, str) else None,
@@ -191,7 +194,7 @@ def _session(read: _Reader, item: Any, at: PathT) -> Session | None:
     cycle: dict[str, int] = {}
     raw_cycle = data.get("cycle")
     if raw_cycle is not None and not isinstance(raw_cycle, dict):
-        read.report((*at, "cycle"), f"expected a mapping of domain: rating, found {_describe(raw_cycle)}")
+        read.report((*at, "cycle"), Message("error.shape.ratings", {"found": _describe(raw_cycle)}))
     for domain, rating in (raw_cycle or {}).items() if isinstance(raw_cycle, dict) else ():
         value = read.number(rating, (*at, "cycle", str(domain)))
         if value is not None:
@@ -222,7 +225,7 @@ def _marker(read: _Reader, item: Any, at: PathT) -> Marker | None:
     data = read.mapping(item, at, "marker")
     if data is None or "kind" not in data:
         return None
-    kind = read.choice(data["kind"], (*at, "kind"), "marker kind", [k.value for k in MarkerKind])
+    kind = read.choice(data["kind"], (*at, "kind"), "marker", [k.value for k in MarkerKind])
     domain = read.text(data.get("domain"), (*at, "domain"))
     partner = read.text(data.get("partner"), (*at, "partner"))
     note = read.text(data.get("note"), (*at, "note"))
@@ -247,7 +250,7 @@ def _measure(read: _Reader, item: Any, at: PathT) -> Measure | None:
         ):
             read.report(
                 (*at, "range"),
-                f"a custom scale needs its range as [lowest, highest], found {_describe(bounds)}",
+                Message("error.course.custom-range", {"found": _describe(bounds)}),
             )
         else:
             extra["minimum"], extra["maximum"] = bounds
@@ -260,7 +263,7 @@ def _measure(read: _Reader, item: Any, at: PathT) -> Measure | None:
     else:
         for key in ("name", "range", "direction"):
             if key in data:
-                read.report((*at, key), f"only a custom scale takes {key!r}")
+                read.report((*at, key), Message("error.course.only-custom", {"key": quoted(key)}))
     if scale is None or partner is None or score is None:
         return None
     return Measure(scale, partner, score, **extra)

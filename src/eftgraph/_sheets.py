@@ -10,7 +10,7 @@ import attrs
 
 from eftgraph._records import DeclaredPosition, Element, Link
 from eftgraph._vocabulary import ElementKind, Position, Sign, Stance, to_optional_position, to_stance
-from eftgraph.errors import CaseError, Problem
+from eftgraph.errors import CaseError, Message, Problem
 
 __all__ = ["SLOTS", "Collapsed", "Sheet", "collapse", "expand", "standard_links"]
 
@@ -80,9 +80,7 @@ class Sheet:
 
     def __attrs_post_init__(self) -> None:
         problems = [
-            Problem(
-                path=f"{self.domain}.{self.partner}.{field}", message=message, found=found, allowed=allowed
-            )
+            Problem.of(f"{self.domain}.{self.partner}.{field}", message, found=found, allowed=allowed)
             for field, message, found, allowed in sheet_issues(self.position, self.stance, self.behavior)
         ]
         if problems:
@@ -98,18 +96,20 @@ class Sheet:
 
 def sheet_issues(
     position: Position | None, stance: Stance | None, behavior: str | None
-) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+) -> list[tuple[str, Message, str | None, tuple[str, ...]]]:
     """Broken sheet rules as ``(field, message, found, allowed)``."""
-    issues: list[tuple[str, str, str | None, tuple[str, ...]]] = []
+    issues: list[tuple[str, Message, str | None, tuple[str, ...]]] = []
     if behavior is None:
-        issues.append(("behavior", "a sheet needs at least a behavior", None, ()))
+        issues.append(("behavior", Message("error.rule.sheet-behavior"), None, ()))
     if position is Position.UNDETERMINED:
-        issues.append(("position", "unknown position", str(position), ("pursuer", "withdrawer")))
+        issues.append(
+            ("position", Message("error.rule.unknown-position"), str(position), ("pursuer", "withdrawer"))
+        )
     elif position is not None and stance is not None and position.stance is not stance:
         issues.append(
             (
                 "stance",
-                f"stance {stance} disagrees with position {position}",
+                Message("error.rule.disagrees", {"stance": stance.value, "position": position.value}),
                 str(stance),
                 (str(position.stance),),
             )

@@ -19,7 +19,7 @@ from eftgraph._structure_keys import FORMAT_VERSION, KEYS, words
 from eftgraph._structure_limits import too_big
 from eftgraph._structure_reader import Reader
 from eftgraph._structure_sections import Draft, read_sections
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = ["FORMAT_VERSION", "KEYS", "MAX_ELEMENTS", "MAX_LINKS", "structure"]
 
@@ -30,7 +30,7 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
     top = _version(read, parsed.data)
     if top is None or too_big(read, top):
         return read.finished()
-    case_id = read.ident(top.get("id"), ("id",), ID_PATTERN, "a case id") if "id" in top else None
+    case_id = read.ident(top.get("id"), ("id",), ID_PATTERN, "case-id") if "id" in top else None
     title = read.text(top.get("title"), ("title",), optional=True)
     language = read.choice(top.get("language", "en"), ("language",), words(Language))
     draft = read_sections(read, top)
@@ -59,19 +59,21 @@ def structure(parsed: Parsed, file: str | None) -> Case | list[Problem]:
 def _version(read: Reader, doc: Any) -> dict[str, Any] | None:
     """The top-level mapping of a document of format version 1, or ``None`` after a problem."""
     if not isinstance(doc, dict):
-        read.problem(
-            (), f"a case file is a mapping of keys (eftgraph, id, partners, …), found {describe_value(doc)}"
-        )
+        read.problem((), Message("error.document.not-a-case", {"found": describe_value(doc)}))
         return None
     version = doc.get("eftgraph")
     if "eftgraph" not in doc:
-        read.problem((), "missing key 'eftgraph': the format version; start the file with 'eftgraph: 1'")
+        read.problem((), Message("error.document.no-version"))
         return None
     if version != FORMAT_VERSION or isinstance(version, bool):
         read.problem(
             ("eftgraph",),
-            f"unsupported format version {version!r}"
-            + ("; write it as a number, without quotes" if str(version).strip() == "1" else ""),
+            Message(
+                "error.document.bad-version-quoted"
+                if str(version).strip() == "1"
+                else "error.document.bad-version",
+                {"version": quoted(version)},
+            ),
             found=repr(version),
             allowed=(str(FORMAT_VERSION),),
         )
@@ -87,7 +89,7 @@ def _listed_domains(read: Reader, draft: Draft) -> None:
     for name in sorted(used - set(draft.domain_order)):
         read.problem(
             ("domains",),
-            f"the list leaves out domain {name!r}, which the case uses",
+            Message("error.case.domain-left-out", {"name": quoted(name)}),
             found=name,
         )
 
@@ -133,7 +135,7 @@ def _sessions(read: Reader, top: dict[str, Any], draft: Draft) -> tuple[Session,
     ):
         read.problem(
             path_of(found.path),
-            found.message,
+            Message(found.key, found.params),
             found=found.found,
             allowed=found.allowed,
             suggestion=found.suggestion,

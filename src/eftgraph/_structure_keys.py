@@ -62,11 +62,11 @@ POSITIONS = tuple(str(p.value) for p in Position if p is not Position.UNDETERMIN
 """The positions a case file may declare (a partner's position is never declared undetermined)."""
 
 PATTERN_WORDS = {
-    ID_PATTERN.pattern: "letters, digits, '_', '-' or '.'",
-    PARTNER_ID_PATTERN.pattern: "letters, digits, '_' or '-'",
-    DOMAIN_PATTERN.pattern: "lower-case letters, digits, '_' or '-', starting with a letter",
+    ID_PATTERN.pattern: "id",
+    PARTNER_ID_PATTERN.pattern: "partner-id",
+    DOMAIN_PATTERN.pattern: "domain",
 }
-"""Each pattern of names, in words."""
+"""Each pattern of names: its words in the message catalogs are ``error.shape.pattern.<this>``."""
 
 
 def words(enum_cls: type[enum.Enum]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from typing import Any
 from eftgraph._limits import cap
 from eftgraph._sheets import CHAIN, ENTRY, SLOTS
 from eftgraph._structure_reader import Reader
+from eftgraph.errors import Message
 
 __all__ = ["too_big"]
 
@@ -38,8 +39,15 @@ def too_big(read: Reader, top: dict[str, Any]) -> bool:
             where = "cycles" if key == "links" and wiring > size("links") else where
             read.problem(
                 (where,),
-                f"the case has {count} {what}, more than the cap of {most}; "
-                f"if that is really meant, set {variable} to raise it",
+                Message(
+                    "error.case.too-many",
+                    {
+                        "count": count,
+                        "what": Message(f"error.case.what.{what}"),
+                        "cap": most,
+                        "variable": variable,
+                    },
+                ),
                 found=str(count),
             )
     return len(read.problems) > before

@@ -13,7 +13,7 @@ from eftgraph._limits import MAX_PROBLEMS
 from eftgraph._model import DOMAIN_PATTERN
 from eftgraph._structure_keys import KEYS, PATTERN_WORDS, REQUIRED
 from eftgraph._suggest import nearest
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = ["Reader"]
 
@@ -46,11 +46,11 @@ class Reader:
         suggestion, so the time spent does not grow with the number of problems.
         """
         order = sorted(range(len(self.problems)), key=lambda i: self._position(self.problems[i]))
-        told: set[tuple[str, str]] = set()
+        told: set[tuple[str, str, str]] = set()
         result = list(self.problems)
         for index in order:
             problem = self.problems[index]
-            told.add((problem.path, problem.message))
+            told.add((problem.path, problem.key, repr(problem.params)))  # the same message, not yet told
             if len(told) > MAX_PROBLEMS:
                 break
             if index in self._later:
@@ -65,7 +65,7 @@ class Reader:
     def problem(
         self,
         path: Path,
-        message: str,
+        message: Message,
         *,
         found: str | None = None,
         allowed: Sequence[str] = (),
@@ -86,9 +86,9 @@ class Reader:
         if among is not None and found is not None:
             self._later[len(self.problems)] = (found, among)
         self.problems.append(
-            Problem(
-                path=dotted(path),
-                message=message,
+            Problem.of(
+                dotted(path),
+                message,
                 found=found,
                 allowed=tuple(allowed),
                 suggestion=suggestion,
@@ -101,21 +101,21 @@ class Reader:
     def mapping(self, value: Any, path: Path, part: str) -> dict[str, Any] | None:
         """*value* as a mapping with only allowed keys and all required ones, or ``None``."""
         if not isinstance(value, dict):
-            self.problem(path, f"expected a mapping, found {describe_value(value)}")
+            self.problem(path, Message("error.shape.mapping", {"found": describe_value(value)}))
             return None
         allowed = KEYS[part]
         for key in value:
             if key not in allowed:
                 self.problem(
                     (*path, key),
-                    f"unknown key {key!r}",
+                    Message("error.shape.unknown-key", {"key": quoted(key)}),
                     found=key,
                     allowed=sorted(allowed),
                     among=sorted(allowed),
                 )
         for key in REQUIRED[part]:
             if key not in value:
-                self.problem(path, f"missing key {key!r}")
+                self.problem(path, Message("error.shape.missing-key", {"key": quoted(key)}))
         return {key: item for key, item in value.items() if key in allowed}
 
     def listing(self, value: Any, path: Path) -> list[Any]:
@@ -123,7 +123,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problem(path, f"expected a list, found {describe_value(value)}")
+            self.problem(path, Message("error.shape.list", {"found": describe_value(value)}))
             return []
         return value
 
@@ -139,13 +139,15 @@ class Reader:
         """Each good domain name and mapping of the mapping *key* (domain -> partner -> *what*)."""
         by_domain = top.get(key)
         if by_domain is not None and not isinstance(by_domain, dict):
-            self.problem((key,), f"expected a mapping of domains, found {describe_value(by_domain)}")
+            self.problem((key,), Message("error.shape.domains", {"found": describe_value(by_domain)}))
             return
         for domain, columns in (by_domain or {}).items():
             if self.domain(domain, (key, domain)) is None:
                 continue
             if not isinstance(columns, dict):
-                self.problem((key, domain), f"expected a mapping of {what}, found {describe_value(columns)}")
+                self.problem(
+                    (key, domain), Message(f"error.shape.{what}", {"found": describe_value(columns)})
+                )
                 continue
             yield domain, columns
 
@@ -154,11 +156,11 @@ class Reader:
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            hint = "; put it in quotes" if isinstance(value, (bool, int, float)) else ""
-            self.problem(path, f"expected text, found {describe_value(value)}{hint}")
+            key = "error.shape.text-quote" if isinstance(value, (bool, int, float)) else "error.shape.text"
+            self.problem(path, Message(key, {"found": describe_value(value)}))
             return None
         if not value.strip():
-            self.problem(path, "expected text, found an empty text")
+            self.problem(path, Message("error.shape.text", {"found": Message("error.value.empty-text")}))
             return None
         return value
 
@@ -166,7 +168,12 @@ class Reader:
         """*value* as a name that matches *pattern*, or ``None``."""
         text = self.text(value, path)
         if text is not None and not pattern.match(text):
-            self.problem(path, f"{what} must be {PATTERN_WORDS[pattern.pattern]}", found=text)
+            words = Message(f"error.shape.pattern.{PATTERN_WORDS[pattern.pattern]}")
+            self.problem(
+                path,
+                Message("error.shape.name", {"what": Message(f"error.shape.named.{what}"), "pattern": words}),
+                found=text,
+            )
             return None
         return text
 
@@ -176,9 +183,9 @@ class Reader:
             found = value if isinstance(value, str) else describe_value(value)
             self.problem(
                 path,
-                f"unknown value {found!r}"
+                Message("error.shape.unknown-value", {"found": quoted(value)})
                 if isinstance(value, str)
-                else f"expected one of the words, found {found}",
+                else Message("error.shape.word", {"found": found}),
                 found=str(found),
                 allowed=choices,
                 among=choices if isinstance(value, str) else None,
@@ -189,12 +196,12 @@ class Reader:
     def partner(self, value: Any, path: Path) -> str | None:
         """*value* as the id of a partner read before, or ``None``."""
         if not isinstance(value, str):
-            self.problem(path, f"expected a partner id, found {describe_value(value)}")
+            self.problem(path, Message("error.shape.partner", {"found": describe_value(value)}))
             return None
         if value not in self.partner_ids:
             self.problem(
                 path,
-                f"unknown partner {value!r}",
+                Message("error.shape.unknown-partner", {"found": quoted(value)}),
                 found=value,
                 allowed=self.partner_ids,
                 among=self.partner_ids,
@@ -204,4 +211,4 @@ class Reader:
 
     def domain(self, value: Any, path: Path) -> str | None:
         """*value* as a domain name, or ``None``."""
-        return self.ident(value, path, DOMAIN_PATTERN, "a domain name")
+        return self.ident(value, path, DOMAIN_PATTERN, "domain")

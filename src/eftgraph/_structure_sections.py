@@ -30,6 +30,7 @@ from eftgraph._model import (
 from eftgraph._sheets import SLOTS, Sheet, expand, sheet_issues
 from eftgraph._structure_keys import KEYS, POSITIONS, words
 from eftgraph._structure_reader import Reader
+from eftgraph.errors import Message, quoted
 
 __all__ = ["Draft", "read_sections"]
 
@@ -87,11 +88,11 @@ def read_sections(read: Reader, top: dict[str, Any]) -> Draft:
 def _partners(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     raw = top.get("partners")
     if "partners" in top and isinstance(raw, (list, type(None))) and not raw:
-        read.problem(("partners",), "a case needs at least one partner")  # also for 'partners:' alone
+        read.problem(("partners",), Message("error.case.no-partner"))  # also for 'partners:' alone
     for path, item in read.items(top, "partners", "partner"):
         # the model checks this pattern too, but the reader resolves partner references before
         # the model sees them, and must not offer a bad id as the nearest partner
-        pid = read.ident(item.get("id"), (*path, "id"), PARTNER_ID_PATTERN, "a partner id")
+        pid = read.ident(item.get("id"), (*path, "id"), PARTNER_ID_PATTERN, "partner-id")
         name = read.text(item.get("name"), (*path, "name"))
         pronoun = item.get("pronoun")
         if pronoun is not None:
@@ -107,7 +108,7 @@ def _domains(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         name = read.domain(raw, ("domains", i))
         if name is not None:
             if name in draft.domain_order:
-                read.problem(("domains", i), f"domain {name!r} is listed twice")
+                read.problem(("domains", i), Message("error.case.domain-twice", {"name": quoted(name)}))
             draft.domain_order.setdefault(name, None)
 
 
@@ -166,14 +167,14 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
         if "partner" not in item and kind not in (None, "trigger", "event"):
             read.problem(
                 path,
-                f"missing key 'partner' (only a trigger or an event may belong to nobody, this is a {kind})",
+                Message("error.case.partner-missing", {"kind": kind}),
             )
             continue
         stance = read.choice(item["stance"], (*path, "stance"), words(Stance)) if "stance" in item else None
         injury = item.get("injury", False)
         if not isinstance(injury, bool):
             read.problem(
-                (*path, "injury"), "expected true or false", found=str(injury), allowed=("true", "false")
+                (*path, "injury"), Message("error.shape.bool"), found=str(injury), allowed=("true", "false")
             )
             continue
         if (
@@ -237,9 +238,11 @@ def _unknown_end(read: Reader, draft: Draft, path: Path, end: str, known: list[s
     same = [i for i in known if column is not None and i.startswith(column)]
     slot = end.rsplit(".", 1)[-1]
     if same and slot in SLOTS:  # the column is there but has no such slot: no other slot is meant
-        read.problem(path, f"unknown element {end!r}: that sheet has no {slot}", found=end)
+        read.problem(path, Message("error.case.no-slot", {"found": quoted(end), "slot": slot}), found=end)
         return
-    read.problem(path, f"unknown element {end!r}", found=end, among=same or known)
+    read.problem(
+        path, Message("error.case.unknown-element", {"found": quoted(end)}), found=end, among=same or known
+    )
 
 
 def _concerns(read: Reader, top: dict[str, Any], draft: Draft) -> None:

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Iterable
 
 from eftgraph._translations import english
-from eftgraph.errors import choices_tail
+from eftgraph.errors import choices_tail, quoted
 
 __all__ = ["nearest", "unknown"]
 
@@ -67,8 +67,11 @@ def _pairs(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1)) | {word[:1]}
 
 
-def unknown(what: str, found: object, allowed: Iterable[str]) -> str:
+def unknown(what: str, found: object, allowed: Iterable[str], language: object = "en") -> str:
     """The one wording of "that value is not one of the choices", with the nearest choice.
+
+    *what* names the choice in English; the catalogs may word it whole
+    (``error.unknown.<what>``: "onbekend domein 'x'"), which *language* then uses.
 
     Examples
     --------
@@ -76,7 +79,16 @@ def unknown(what: str, found: object, allowed: Iterable[str]) -> str:
     "unknown theme 'prnt' (allowed: default, print, slide); did you mean 'print'?"
     >>> unknown("format", 3, ["svg"])
     'unknown format 3 (allowed: svg)'
+    >>> unknown("scale", "DSA", ["DAS", "ECR-R"], "nl")
+    "onbekende schaal 'DSA' (toegestaan: DAS, ECR-R); bedoelde je 'DAS'?"
     """
+    from eftgraph.errors import _catalog_of
+
     options = list(allowed)
     hint = nearest(found, options) if isinstance(found, str) else None
-    return f"unknown {what} {found!r}" + choices_tail(options, hint)
+    texts = _catalog_of(language)
+    try:
+        text = texts.text(f"error.unknown.{what}", found=quoted(found))
+    except KeyError:
+        text = texts.text("error.shape.unknown-choice", what=what, found=quoted(found))
+    return text + choices_tail(options, hint, language)

@@ -26,7 +26,7 @@ from eftgraph._loops import Loop, loop_record
 from eftgraph._model import Case
 from eftgraph._positions import positions
 from eftgraph._referrals import referrals
-from eftgraph.errors import CaseFileError, Problem
+from eftgraph.errors import CaseFileError, Message, Problem
 
 __all__ = ["CASE_COLUMNS", "LOOP_COLUMNS", "rows_of", "table", "to_csv"]
 
@@ -72,6 +72,14 @@ def _items(cases_or_paths: Source | Iterable[Source]) -> Iterable[Source]:
     return cases_or_paths
 
 
+_MISSING = {
+    "no such file or folder": "error.file.no-path",
+    "no case files in this folder": "error.file.empty-folder",
+    "no case file matches this pattern": "error.file.no-match",
+}
+"""What `eftgraph._discover.discover` says of a path that gave no file, and its message in the catalogs."""
+
+
 def _sources(cases_or_paths: Source | Iterable[Source]) -> Iterator[tuple[str | None, Case]]:
     """``(file, case)`` for every case given or found; a path that names no file is an error."""
 
@@ -81,7 +89,8 @@ def _sources(cases_or_paths: Source | Iterable[Source]) -> Iterator[tuple[str | 
             continue
         files, missing = discover([item])
         for name, reason in missing:  # as load() reports a missing file
-            raise CaseFileError([Problem(path="", message=reason, file=name)], file=name)
+            message = Message(_MISSING.get(reason, "error.plain"), {"text": reason})
+            raise CaseFileError([Problem.of("", message, file=name)], file=name)
         for file in files:
             yield str(file), load(file)
 

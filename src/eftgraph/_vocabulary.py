@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from eftgraph._catalog import Labelled
 from eftgraph._suggest import nearest
-from eftgraph.errors import CaseError, Problem
+from eftgraph.errors import CaseError, Problem, quoted
 
 __all__ = [
     "DOMAIN_PATTERN",
@@ -223,8 +223,9 @@ def coerce(enum_cls: type[_E], value: _E | str) -> _E:
         raise CaseError(
             [
                 Problem(
-                    path="",
-                    message=f"invalid {enum_cls.__name__} {value!r}",
+                    "",
+                    "error.case.invalid-word",
+                    {"what": enum_cls.__name__, "found": quoted(value)},
                     found=str(value),
                     allowed=tuple(allowed),
                     suggestion=nearest(str(value), allowed),

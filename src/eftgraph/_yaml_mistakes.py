@@ -23,16 +23,16 @@ the text “'s avonds laat thuis” starts with an apostrophe, and a case file t
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
 import attrs
 
-from eftgraph._catalog import catalog, languages
-from eftgraph.errors import Problem
+from eftgraph._catalog import error_language
+from eftgraph._terminal import shorten
+from eftgraph.errors import LONG, Message, Problem
 
-__all__ = ["Mistake", "explain", "find", "find_comma_in_braces", "language_of", "problem"]
+__all__ = ["Mistake", "explain", "find", "find_comma_in_braces", "language_of", "message", "problem"]
 
 _KEY_LINE = re.compile(
     r"^(?P<lead>(?P<indent> *)(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) *:(?P<gap>[ \t]*)(?P<value>.*)$"
@@ -307,33 +307,48 @@ def find_comma_in_braces(text: str, line: int, key: str) -> Mistake | None:
 
 def explain(mistake: Mistake, language: object = "en") -> str:
     """What went wrong and the fix, in *language*, in a therapist's words (no parser terms)."""
-    texts = catalog(language)
+    return message(mistake).text(language)
+
+
+def message(mistake: Mistake) -> Message:
+    """What went wrong and the fix, as a message of the catalogs (told in any language)."""
     values = {
-        "text": mistake.text,
+        "text": _cut(mistake.text),
         "char": mistake.detail,
         "spaces": mistake.detail,
-        "fix": mistake.fix or "",
+        "fix": _cut(mistake.fix or ""),
     }
-    sentence = texts.text(f"yaml.{mistake.kind}", **values)
+    sentence = Message(f"yaml.{mistake.kind}", values)
     if mistake.fix is None:
         return sentence
-    return sentence + " " + texts.text(f"yaml.fix.{mistake.kind}", **values)
+    return Message("error.explained", {"what": sentence, "fix": Message(f"yaml.fix.{mistake.kind}", values)})
 
 
-_LANGUAGE_LINE = re.compile(r"^language\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
+def _cut(text: str) -> str:
+    """*text* as a message echoes it: cut in the middle past `eftgraph.errors.LONG` characters."""
+    return shorten(text, 60) if len(text) > LONG else text
+
+
+_LANGUAGE_LINE = re.compile(r"^\s*\"?language\"?\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
 
 
 def language_of(text: str) -> str:
-    """The language errors about *text* are told in: its ``language:`` line, else ``EFTGRAPH_LANGUAGE``, else English.
+    """The language errors about *text* are told in: its ``language:`` line, else ``EFTGRAPH_LANGUAGE``, the locale, English.
 
     >>> language_of("eftgraph: 1\\nlanguage: nl\\n")
     'nl'
     """
+    return error_language(declared_language(text))
+
+
+def declared_language(text: str) -> str | None:
+    """The value of the ``language:`` line of *text* (YAML, TOML or JSON), read without parsing.
+
+    >>> declared_language('{\\n  "eftgraph": 1,\\n  "language": "nl"\\n}'), declared_language("id: x")
+    ('nl', None)
+    """
     found = _LANGUAGE_LINE.search(text)
-    for code in (found.group(1) if found else None, os.environ.get("EFTGRAPH_LANGUAGE")):
-        if code and code in languages():
-            return code
-    return "en"
+    return found.group(1) if found else None
 
 
 def problem(text: str, error: Any) -> Problem | None:
@@ -353,6 +368,6 @@ def problem(text: str, error: Any) -> Problem | None:
     mistake = find(text, error)
     if mistake is None:
         return None
-    return Problem(
-        path="", message=explain(mistake, language_of(text)), line=mistake.line, column=mistake.column
+    return Problem.of(
+        "", message(mistake), line=mistake.line, column=mistake.column, language=language_of(text)
     )

@@ -25,7 +25,7 @@ from eftgraph._formats_document import (
 )
 from eftgraph._limits import MAX_DEPTH, MAX_NODES
 from eftgraph._yaml_mistakes import problem as explain_mistake
-from eftgraph.errors import Problem
+from eftgraph.errors import Message, Problem, quoted
 
 __all__ = ["read_yaml"]
 
@@ -60,21 +60,22 @@ def read_yaml(text: str) -> Parsed:
         if explained is not None:
             raise ParseFailure([explained]) from None
         mark = error.problem_mark or error.context_mark
-        message = f"not valid YAML: {error.problem or error.context}"
-        if "nesting depth" in message:  # libyaml's own cap (1000 levels)
-            message = f"nesting deeper than {MAX_DEPTH} levels"
+        detail = str(error.problem or error.context)
+        message = Message("error.document.not-yaml", {"detail": detail})
+        if "nesting depth" in detail:  # libyaml's own cap (1000 levels)
+            message = Message("error.document.too-deep", {"levels": MAX_DEPTH})
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         raise failure(message, line, column) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control
         ahead = text[: error.position]
         if loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8
             ahead = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
-        message = f"not valid YAML: character U+{error.character:04X} is not allowed ({error.reason})"
+        code = f"{error.character:04X}"
+        message = Message("error.document.yaml-character", {"code": code, "reason": error.reason})
         line, column = line_column(ahead)
         raise failure(message, line, column) from None
     except yaml.YAMLError as error:
-        message = " ".join(f"not valid YAML: {error}".split())
-        raise failure(message) from None
+        raise failure(Message("error.document.not-yaml", {"detail": " ".join(str(error).split())})) from None
     except RecursionError:
         raise too_deep() from None
     if root is None:
@@ -96,11 +97,9 @@ class _YamlBuilder:
         self.constructor = yaml.SafeLoader("")
         self.yaml = yaml
 
-    def problem(self, node: Any, path: Path, message: str) -> None:
+    def problem(self, node: Any, path: Path, message: Message) -> None:
         mark = node.start_mark
-        self.problems.append(
-            Problem(path=dotted(path), message=message, line=mark.line + 1, column=mark.column + 1)
-        )
+        self.problems.append(Problem.of(dotted(path), message, line=mark.line + 1, column=mark.column + 1))
 
     def build(self, node: Any, path: Path) -> Any:
         yaml = self.yaml
@@ -109,17 +108,17 @@ class _YamlBuilder:
             self.problem(
                 node,
                 path,
-                f"the document expands to more than {MAX_NODES} values (YAML aliases repeated too often?)",
+                Message("error.document.yaml-expands", {"count": MAX_NODES}),
             )
         if self.count > MAX_NODES or len(path) > MAX_DEPTH:
             if len(path) == MAX_DEPTH + 1:
-                self.problem(node, (*path[:3], "…"), f"nesting deeper than {MAX_DEPTH} levels")
+                self.problem(
+                    node, (*path[:3], "…"), Message("error.document.too-deep", {"levels": MAX_DEPTH})
+                )
             return None
         self.where.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _YAML_TAGS:
-            self.problem(
-                node, path, f"YAML tag {node.tag!r} is not allowed (case files hold plain data only)"
-            )
+            self.problem(node, path, Message("error.document.yaml-tag", {"tag": quoted(node.tag)}))
             return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -132,12 +131,14 @@ class _YamlBuilder:
                 if self.count > MAX_NODES:
                     break
                 if not isinstance(key, str):
-                    self.problem(key_node, path, f"a key must be text, found {describe_value(key)}")
+                    self.problem(
+                        key_node, path, Message("error.document.key-not-text", {"found": describe_value(key)})
+                    )
                     continue
                 sub = (*path, key)
                 self.where[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if key in result:
-                    self.problem(key_node, sub, f"duplicate key {key!r}")
+                    self.problem(key_node, sub, Message("error.document.duplicate-key", {"key": quoted(key)}))
                 result[key] = self.build(value_node, sub)
                 self.where[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             return result
@@ -146,11 +147,11 @@ class _YamlBuilder:
         try:
             value = self.constructor.construct_object(node)
         except ValueError as error:
-            message = TOO_MANY_DIGITS if "digits" in str(error) else f"cannot read value: {error}"
+            message = TOO_MANY_DIGITS if "digits" in str(error) else _cannot_read(error)
             self.problem(node, path, message)
             return None
         except (yaml.YAMLError, OverflowError) as error:
-            self.problem(node, path, f"cannot read value: {error}")
+            self.problem(node, path, _cannot_read(error))
             return None
         if huge(value):  # a hexadecimal or octal integer: read, but never writable in decimal
             self.problem(node, path, TOO_MANY_DIGITS)
@@ -165,21 +166,26 @@ class _YamlBuilder:
         try:
             size = _merged_size(node, {}, yaml)
         except RecursionError:
-            self.problem(node, path, "YAML merge keys ('<<') nested too deeply")
+            self.problem(node, path, Message("error.document.merge-deep"))
             return False
         if self.count + size > MAX_NODES:
             self.count = MAX_NODES + 1
-            self.problem(node, path, f"YAML merge keys ('<<') expand to more than {MAX_NODES} values")
+            self.problem(node, path, Message("error.document.merge-many", {"count": MAX_NODES}))
             return False
         try:
             self.constructor.flatten_mapping(node)
         except yaml.YAMLError as error:
-            self.problem(node, path, f"cannot merge: {getattr(error, 'problem', None) or error}")
+            detail = str(getattr(error, "problem", None) or error)
+            self.problem(node, path, Message("error.document.cannot-merge", {"detail": detail}))
             return False
         except RecursionError:
-            self.problem(node, path, "YAML merge keys ('<<') nested too deeply")
+            self.problem(node, path, Message("error.document.merge-deep"))
             return False
         return True
+
+
+def _cannot_read(error: Exception) -> Message:
+    return Message("error.document.cannot-read", {"detail": str(error)})
 
 
 def _merged_size(node: Any, sizes: dict[int, int], yaml: Any) -> int:

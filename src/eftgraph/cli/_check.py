@@ -15,6 +15,7 @@ from eftgraph.cli._common import (
     add_case_file,
     add_command,
     add_format,
+    add_language,
     display_name,
     print_json,
     problem_json,
@@ -36,11 +37,12 @@ def register(subparsers: Any) -> None:
     )
     add_case_file(command, many=True)
     add_format(command)
+    add_language(command, "language of the summary and the problems")
 
 
 def summary(case: Case) -> dict[str, Any]:
-    """The counts ``check`` reports for a valid case."""
-    return {
+    """The counts ``check`` reports for a valid case; ``course`` when it has sessions."""
+    info: dict[str, Any] = {
         "id": case.id,
         "partners": [p.id for p in case.partners],
         "domains": list(case.domains),
@@ -48,11 +50,24 @@ def summary(case: Case) -> dict[str, Any]:
         "links": len(case.links),
         "concerns": len(case.concerns),
     }
+    if case.sessions:
+        info["course"] = {
+            "sessions": len(case.sessions),
+            "stages": sorted({s.stage for s in case.sessions}),
+            "formulations": list(dict.fromkeys(s.formulation for s in case.sessions if s.formulation)),
+        }
+    return info
 
 
-def summary_line(name: str, case: Case) -> str:
-    """The one line ``check`` prints for a valid case, in the case's language."""
-    texts = catalog(case.language)
+def summary_line(name: str, case: Case, language: str | None = None) -> str:
+    """The one line ``check`` prints for a valid case, in *language* or the case's.
+
+    >>> from eftgraph import load
+    >>> print(summary_line("j.yaml", load("examples/janine-mathijs.en.yaml")))  # doctest: +NORMALIZE_WHITESPACE
+    j.yaml: ok: 2 partners, 2 domains (everyday, sexual), 24 elements, 24 links;
+    course: 15 sessions, stages 1 to 3, 2 formulation files (janine-mathijs.session-09.en.yaml, janine-mathijs.session-14.en.yaml)
+    """
+    texts = catalog(language or case.language)
     info = summary(case)
 
     def count(what: str, number: int) -> str:
@@ -66,7 +81,29 @@ def summary_line(name: str, case: Case) -> str:
     ]
     if info["concerns"]:
         parts.append(count("concern", info["concerns"]))
-    return texts.text("check.ok", name=name, counts=", ".join(parts))
+    counts = ", ".join(parts)
+    if "course" in info:
+        counts += texts.text(
+            "check.course.part", parts=", ".join(_course_parts(info["course"], count, texts))
+        )
+    return texts.text("check.ok", name=name, counts=counts)
+
+
+def _course_parts(course: dict[str, Any], count: Any, texts: Any) -> list[str]:
+    """How many sessions, the stages reached and the formulation files, in words."""
+    stages = course["stages"]
+    parts = [count("course.sessions", course["sessions"])]
+    if len(stages) == 1:
+        parts.append(texts.text("check.course.stage", stage=str(stages[0])))
+    else:
+        parts.append(texts.text("check.course.stages", first=str(stages[0]), last=str(stages[-1])))
+    files = course["formulations"]
+    if files:
+        many = "one" if len(files) == 1 else "many"
+        parts.append(
+            texts.text(f"check.course.formulation.{many}", count=str(len(files)), files=", ".join(files))
+        )
+    return parts
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,17 +117,17 @@ def run(args: argparse.Namespace) -> int:
             case = read_case(file, args.input_format)
         except CaseFileError as error:
             status = 1
-            results.append(
-                {"file": name, "valid": False, "problems": [problem_json(p) for p in error.problems]}
-            )
+            problems = [problem_json(p, args.language) for p in error.problems]
+            results.append({"file": name, "valid": False, "problems": problems})
             if args.format == "text":
                 for problem in error.problems:
-                    print(problem, file=sys.stderr)
+                    print(problem.text(args.language), file=sys.stderr)
             continue
-        found = [referral_json(r, case.language) for r in referrals(case)]
+        language = args.language or case.language
+        found = [referral_json(r, language) for r in referrals(case)]
         results.append({"file": name, "valid": True, **summary(case), "problems": [], "referrals": found})
         if args.format == "text":
-            print(visible(summary_line(name, case)))
+            print(visible(summary_line(name, case, args.language)))
             for line in referral_lines(case):
                 print(shown(line))
     if args.format == "json":

@@ -164,13 +164,16 @@ def display_name(name: str) -> str:
     return STDIN_NAME if name == STDIO else name
 
 
-def load_or_report(name: str, input_format: str = "yaml") -> Case | None:
-    """Read *name*; on failure print its problems to standard error and return ``None``."""
+def load_or_report(name: str, input_format: str = "yaml", language: str | None = None) -> Case | None:
+    """Read *name*; on failure print its problems to standard error and return ``None``.
+
+    The problems are told in *language* when given (``--language``), else in the case's.
+    """
     try:
         return read_case(name, input_format)
     except CaseFileError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(problem.text(language), file=sys.stderr)
     except EftgraphError as error:
         print(visible(f"{display_name(name)}: {error}"), file=sys.stderr)
     return None
@@ -187,7 +190,7 @@ class Analysed(Generic[T]):
 
 def analyse(args: argparse.Namespace, analysis: Callable[[Case], T]) -> Analysed[T] | int:
     """Read ``args.file`` and run *analysis* on it; on failure, the problems printed and exit status 1."""
-    case = load_or_report(args.file, args.input_format)
+    case = load_or_report(args.file, args.input_format, getattr(args, "language", None))
     if case is None:
         return 1
     name = display_name(args.file)
@@ -250,18 +253,41 @@ def write_stdout(data: bytes) -> None:
 # --- printing ----------------------------------------------------------------------------------
 
 
-def problem_json(problem: Problem) -> dict[str, Any]:
-    """A problem as a JSON object (stable field names)."""
+def problem_json(problem: Problem, language: str | None = None) -> dict[str, Any]:
+    """A problem as a JSON object (stable field names).
+
+    ``message`` is the text in *language* (or the problem's own); ``key`` and ``params``
+    are the catalog message it was made from, for tools that tell it in their own words
+    (a parameter that is itself a message is given as its text).
+
+    >>> from eftgraph.errors import Problem
+    >>> data = problem_json(Problem("colour", "error.shape.unknown-key", {"key": "'colour'"}), "nl")
+    >>> data["message"], data["key"], data["params"], data["language"]
+    ("onbekend veld 'colour'", 'error.shape.unknown-key', {'key': "'colour'"}, 'nl')
+    """
+    told = problem if language is None else attrs.evolve(problem, language=language)
+    code = told.told_in()
     return {
         "file": problem.file,
         "line": problem.line,
         "column": problem.column,
         "path": problem.path,
-        "message": problem.message,
+        "message": told.message,
         "found": problem.found,
         "allowed": list(problem.allowed),
         "suggestion": problem.suggestion,
+        "key": problem.key,
+        "params": {name: _param(value, code) for name, value in problem.params.items()},
+        "language": code,
     }
+
+
+def _param(value: object, language: str) -> object:
+    """A message parameter as JSON: numbers stay numbers, a nested message is its text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = getattr(value, "text", None)
+    return text(language) if callable(text) else str(value)
 
 
 def print_json(data: Any) -> None:
