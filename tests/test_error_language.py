@@ -429,3 +429,18 @@ def test_the_table_of_messages_in_the_docs_is_that_of_the_catalogs() -> None:
     english, dutch = _error_keys("en"), _error_keys("nl")
     expected = [f"| `{key[6:]}` | `{english[key]}` | `{dutch[key]}` |" for key in english]
     assert rows == expected
+
+
+def test_check_tells_referrals_in_the_language_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    path = "examples/published/sanne-ruud.yaml"  # a Dutch case with an illness that needs referral
+    assert main(["check", path]) == 0
+    dutch = capsys.readouterr().out
+    assert (
+        "  verwijzing: erectieproblemen" in dutch and "Een ziekte is niet alleen een interactiethema" in dutch
+    )
+    assert main(["check", "--language", "en", path]) == 0
+    english = capsys.readouterr().out
+    assert (
+        "  referral: erectieproblemen" in english and "An illness is not only an interaction theme" in english
+    )
+    assert "interactiethema" not in english

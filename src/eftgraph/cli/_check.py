@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         results.append({"file": name, "valid": True, **summary(case), "problems": [], "referrals": found})
         if args.format == "text":
             print(visible(summary_line(name, case, args.language)))
-            for line in referral_lines(case):
+            for line in referral_lines(case, args.language):
                 print(shown(line))
     if args.format == "json":
         print_json(results)

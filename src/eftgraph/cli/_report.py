@@ -94,16 +94,15 @@ def referral_json(referral: Referral, language: object) -> dict[str, Any]:
     }
 
 
-def referral_lines(case: Case) -> list[str]:
-    """Referrals as text lines for ``check`` and ``describe`` (in the case's language)."""
+def referral_lines(case: Case, language: str | None = None) -> list[str]:
+    """Referrals as text lines for ``check``, in *language* (default: the case's language)."""
+    language = language or case.language
+    prefix = catalog(language).text("check.referral")
     lines = []
     for referral in referrals(case):
         concern = referral.concern
         who = f" ({case.partner(concern.partner).name})" if concern.partner else ""
-        prefix = catalog(case.language).text("check.referral")
-        lines.append(
-            f"  {prefix}: {concern.label}{who} [{concern.kind.value}]: {referral.reason(case.language)}"
-        )
+        lines.append(f"  {prefix}: {concern.label}{who} [{concern.kind.value}]: {referral.reason(language)}")
     return lines
 
 
