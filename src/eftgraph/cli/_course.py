@@ -81,7 +81,7 @@ def run_diff(args: argparse.Namespace) -> int:
         )
     if args.sessions is not None and len(args.files) != 1:
         return usage(args, "--sessions compares two moments of one file's course: give one FILE")
-    cases = [load_or_report(name) for name in args.files]
+    cases = [load_or_report(name, language=args.language) for name in args.files]
     if any(case is None for case in cases):
         return 1
     names = [display_name(name) for name in args.files]
