@@ -444,3 +444,23 @@ def test_check_tells_referrals_in_the_language_asked_for(capsys: pytest.CaptureF
         "  referral: erectieproblemen" in english and "An illness is not only an interaction theme" in english
     )
     assert "interactiethema" not in english
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "positions.sexual: expected a mapping of partners to positions, found nothing"),
+        ("nl", "positions.sexual: hier hoort per partner een positie, maar er staat niets"),
+    ],
+)
+def test_a_domain_of_positions_left_empty(tmp_path: Path, language: str, text: str) -> None:
+    # found by the long fuzz run: the message key was built from the words of the English text
+    path = tmp_path / "leeg.yaml"
+    path.write_text(
+        f"eftgraph: 1\nid: a\nlanguage: {language}\npartners:\n- {{id: a, name: A}}\n"
+        "elements:\n- {id: t, kind: trigger, label: de jassen}\npositions:\n  sexual:\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CaseFileError) as caught:
+        load(path)
+    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [text]

@@ -194,7 +194,7 @@ def _elements(read: Reader, top: dict[str, Any], draft: Draft) -> None:
 
 def _positions(read: Reader, top: dict[str, Any], draft: Draft) -> None:
     """Read the declared positions of the general form (``positions: {domain: {partner: …}}``)."""
-    for domain, columns in read.by_domain(top, "positions", "partners to positions"):
+    for domain, columns in read.by_domain(top, "positions", "positions"):
         draft.use_domain(domain)
         for partner, value in columns.items():
             ppath: Path = ("positions", domain, partner)
