@@ -77,7 +77,7 @@ def course_view(
     name = _choose(case, moments, domain)
     grid = _grid(moments, name, style)
     graph = Figure(name="course", engine="dot")
-    title = words("course_view.title", title=case.title or case.id, cycle=words.cycle(name))
+    title = words("view.title", title=case.title or case.id, cycle=words.cycle(name))
     graph.attr(
         rankdir="TB", newrank="true", remincross="false", nodesep="0.25", ranksep="0.35", outputorder="edgesfirst", fontname=style.font,
         label=f"<<B>{escape(title)}</B>>", labelloc="t", fontsize=str(style.title_size), fontcolor=style.text,
@@ -289,10 +289,10 @@ def _dance(moment: Case, domain: str, words: Words) -> str:
         return ""
     patterns = [lp.pattern for lp in found if lp.interactional and lp.domains == (domain,)]
     if Pattern.SECURE in patterns and not any(lp.negative for lp in found):
-        return words("course_view.new")
+        return words("view.new")
     if any(lp.negative for lp in found):
-        return words("course_view.old")
-    return words("course_view.damped") if patterns else ""
+        return words("view.old")
+    return words("view.damped") if patterns else ""
 
 
 def _state(element: Element | None, before: Element | None, earlier: Element | None) -> str:
@@ -324,12 +324,12 @@ def _panel(
     Graphviz fails ("lost edge") or hangs on that.
     """
     session, moment, first, seen = at
-    when = words("course_view.intake") if session is None else words("course_view.session", n=session)
+    when = words("view.intake") if session is None else words("view.session", n=session)
     dance = _dance(moment, grid.domain, words)
     label = f"<<B>{escape(when)}</B>" + (f"<BR/>{escape(dance)}" if dance else "") + ">"
     present = {e.id: e for e in moment.elements}
     at_first = {e.id: e for e in first.elements}
-    tag = words("course_view.tag")
+    tag = words("view.tag")
     with graph.subgraph(name=f"cluster_m{index}") as panel:
         panel.attr(
             label=label,
@@ -531,14 +531,14 @@ def _legend(
     """
     moments, dampens = shown
     since = "intake" if moments[0][0] is None else "session"
-    new = words(f"course_view.legend_new_{since}", n=moments[0][0] or 0)
-    gone = words(f"course_view.legend_gone_{since}", n=moments[0][0] or 0)
+    new = words(f"view.legend_new_{since}", n=moments[0][0] or 0)
+    gone = words(f"view.legend_gone_{since}", n=moments[0][0] or 0)
     green = "#000000" if style.name == "print" else OKABE_ITO["bluish_green"]
     rows = (
         f"<TR><TD BORDER='3' COLOR='{green}' STYLE='rounded'>{escape(new)}</TD>"
         f"<TD BORDER='1' COLOR='{style.faded_colour}' STYLE='dashed'><FONT COLOR='{style.faded_colour}'>"
         f"{escape(gone)}</FONT></TD>"
-        f"<TD BORDER='1' COLOR='{style.node_border}'>{escape(words('course_view.legend_same'))}</TD>"
+        f"<TD BORDER='1' COLOR='{style.node_border}'>{escape(words('view.legend_same'))}</TD>"
     )
     for link in dampens:
         pen = max(1, round(float(link["penwidth"])))
