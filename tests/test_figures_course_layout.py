@@ -17,7 +17,8 @@ import pytest
 
 from eftgraph import Case, load, loads
 from eftgraph._course import moments
-from eftgraph.figures._course_view import Moment, course_view
+from eftgraph.figures._course_grid import Moment
+from eftgraph.figures._course_view import course_view
 from eftgraph.figures._render import pipe
 from tests.figures_support import BOTH_RENDERERS, SVG, svg_root
 
