@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 import pytest
@@ -164,3 +165,78 @@ def test_an_element_keeps_its_place_from_panel_to_panel(renderer: str) -> None:
         assert len(places) > 8
         for element, xs in places.items():
             assert max(xs) - min(xs) < 12, (domain, element, xs)
+
+
+Segment = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _segments(group: ET.Element) -> list[Segment]:
+    """The drawn line of a link as short straight segments: its curve (sampled) and its arrowheads."""
+    lines = []
+    for path in group.findall(f"{SVG}path"):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+        points = list(zip(numbers[0::2], numbers[1::2], strict=False))
+        samples = []
+        for i in range(0, len(points) - 3, 3):
+            p0, p1, p2, p3 = points[i : i + 4]
+            for step in range(21):
+                t = step / 20
+                samples.append(
+                    (
+                        (1 - t) ** 3 * p0[0]
+                        + 3 * (1 - t) ** 2 * t * p1[0]
+                        + 3 * (1 - t) * t * t * p2[0]
+                        + t**3 * p3[0],
+                        (1 - t) ** 3 * p0[1]
+                        + 3 * (1 - t) ** 2 * t * p1[1]
+                        + 3 * (1 - t) * t * t * p2[1]
+                        + t**3 * p3[1],
+                    )
+                )
+        lines.append(samples)
+    for polygon in group.findall(f"{SVG}polygon"):
+        lines.append(
+            [(float(x), float(y)) for x, y in (p.split(",") for p in polygon.get("points", "").split())]
+        )
+    return [segment for line in lines for segment in itertools.pairwise(line)]
+
+
+def _cross(a: Segment, b: Segment) -> bool:
+    """Whether two segments cross (touching at an end is not crossing)."""
+
+    def side(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return (
+        side(a[0], a[1], b[0]) * side(a[0], a[1], b[1]) < 0
+        and side(b[0], b[1], a[0]) * side(b[0], b[1], a[1]) < 0
+    )
+
+
+@pytest.mark.parametrize("renderer", BOTH_RENDERERS)
+@pytest.mark.parametrize("theme", ["default", "print", "slide"])
+@pytest.mark.parametrize("path", ["examples/janine-mathijs.yaml", "examples/janine-mathijs.en.yaml"])
+def test_no_two_links_of_one_partner_cross(path: str, theme: str, renderer: str) -> None:
+    """Inside a partner's column the layout crosses no links (the arrowheads included).
+
+    Links from one partner to the other cross each other and the other's track: that is
+    the cycle (the X between the two partners), not the layout.
+    """
+    case = load(path)
+    chosen = moments(case)
+    partner = {e.id: e.partner for _, c in chosen for e in c.elements}
+    for domain in ("everyday", "sexual"):
+        svg = render(case, chosen, domain, renderer, theme)
+        links = {}
+        for group in svg_root(svg).iter(f"{SVG}g"):
+            if group.get("class") == "edge":
+                title = group.findtext(f"{SVG}title") or ""
+                ends = [end.split("__", 1)[1].split(":")[0] for end in title.split("->")]  # no ports
+                owners = {partner[end] for end in ends}
+                if len(owners) == 1:
+                    links[(group.findtext(f"{SVG}title"), owners.pop())] = _segments(group)
+        assert len(links) > 10
+        for (a, owner_a), (b, owner_b) in itertools.combinations(links, 2):
+            if owner_a == owner_b:
+                crossing = any(_cross(s, t) for s in links[(a, owner_a)] for t in links[(b, owner_b)])
+                assert not crossing, f"{domain}: {a} crosses {b}"

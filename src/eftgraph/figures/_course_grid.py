@@ -122,17 +122,39 @@ class Grid:
         return found or self.tracks(element.partner)[0]
 
     def port(self, link: tuple[str, str]) -> dict[str, str]:
-        """``tailport`` for a link from one track of a partner's column to its other track, in the next row."""
+        """The ports of a link inside a partner's column, so it crosses no other link there.
+
+        From one track to the other in the next row, it leaves on the side facing the
+        other track. Down one track past a row into an element that leaves for the
+        other track past a row too (perception → primary emotion → behaviour, with no
+        secondary emotion), it comes in at the outer corner, clear of the link leaving.
+        """
         source, target = (self.known[end] for end in link)
         column = source.partner
         if column is None or column != target.partner:
             return {}
         tracks = self.tracks(column)
+        step = self.rows.index(target.kind) - self.rows.index(source.kind)
         if self.track(source.id) == self.track(target.id):
+            if step > 1 and self._leaves_past_a_row(target):
+                return {"headport": "nw" if tracks.index(self.track(target.id)) == 0 else "ne"}
             return {}
-        if abs(self.rows.index(source.kind) - self.rows.index(target.kind)) != 1:
+        if abs(step) != 1:
             return {}  # past a row, with a port dot routes it round the outside of the column
         return {"tailport": "e" if tracks.index(self.track(source.id)) == 0 else "w"}
+
+    def _leaves_past_a_row(self, element: Element) -> bool:
+        """Whether a link leads from *element* up to the other track of its column, past a row."""
+        for source, target in self.links:
+            other = self.known[target]
+            if (
+                source == element.id
+                and other.partner == element.partner
+                and self.track(target) != self.track(source)
+                and self.rows.index(other.kind) < self.rows.index(element.kind) - 1
+            ):
+                return True
+        return False
 
     def group_of(self, index: int, column: str | None, kind: ElementKind, eid: str) -> dict[str, str]:
         """The ``group`` attribute of an element's node: its track's (none beside the tracks)."""
