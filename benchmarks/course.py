@@ -1,16 +1,18 @@
-"""Therapy over time: course() and diff() against load() of the same files, and a 200-session timeline.
+"""C1–C3, therapy over time: course() and diff() against load() of the same files, and a 200-session timeline.
 
-Run from the repository root with the project's Python::
+Part of ``benchmarks/run.py`` (``--only C1,C2,C3``); also runs on its own from the
+repository root with the project's Python::
 
     python benchmarks/course.py           # full size
     python benchmarks/course.py --quick   # tiny sizes: proves the benchmark works
 
-Figures (each a ratio of medians measured in one run):
+Figures (each a ratio of medians of paired runs measured in one run):
 
 - C1  ``course(case)`` on a case file with a 200-session course, over ``load`` of that file:
       target <= 2
 - C2  ``diff(a, b)`` of two 1 000-element formulations, over ``load`` of both files: target <= 2
-- C3  the timeline of the 200-session course renders to PNG (seconds, no target)
+- C3  the timeline of the 200-session course renders to PNG (seconds shown; skipped without
+      matplotlib, an optional dependency)
 
 Full runs exit with status 1 when a target is missed.
 """
@@ -18,37 +20,38 @@ Full runs exit with status 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-os.environ.setdefault("EFTGRAPH_MAX_FILE_BYTES", "50000000")
+from harness import FULL, QUICK, ROOT, Figure, Size, Spread, meets, ms, ratios, timings
 
-import yaml  # noqa: E402
-
-import eftgraph  # noqa: E402
-from eftgraph._course import course  # noqa: E402
-from eftgraph._diff import diff  # noqa: E402
-from eftgraph._synthetic import synthetic_case  # noqa: E402
+FILE_BYTES = "50000000"
+"""The file-size cap while these files are read: a 200-session course is larger than a case."""
 
 
-def _median(work: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@contextlib.contextmanager
+def _large_files() -> Iterator[None]:
+    """Raise the file-size cap for the files built here only (the CAP figures need the default)."""
+    before = os.environ.get("EFTGRAPH_MAX_FILE_BYTES")
+    os.environ["EFTGRAPH_MAX_FILE_BYTES"] = FILE_BYTES
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["EFTGRAPH_MAX_FILE_BYTES"]
+        else:
+            os.environ["EFTGRAPH_MAX_FILE_BYTES"] = before
 
 
 def _course_file(folder: Path, sessions: int) -> Path:
+    import yaml
+
     base = yaml.safe_load((ROOT / "examples" / "janine-mathijs.en.yaml").read_text("utf-8"))
     base["sessions"] = [
         {
@@ -72,56 +75,98 @@ def _course_file(folder: Path, sessions: int) -> Path:
 
 
 def _formulations(folder: Path, partners: int, domains: int) -> tuple[Path, Path]:
+    from eftgraph import dump
+    from eftgraph._synthetic import synthetic_case
+
     names = tuple(f"d{i}" for i in range(domains))
     paths = []
     for seed in (1, 2):
         case = synthetic_case(partners=partners, domains=names, cross=2, seed=seed)
         path = folder / f"formulation-{seed}.yaml"
-        eftgraph.dump(case, path)
+        dump(case, path)
         paths.append(path)
     return paths[0], paths[1]
 
 
-def main(argv: list[str] | None = None) -> int:
+def bench_course(size: Size, work: Path) -> list[Figure]:
+    """C1, C2 and C3 at *size*, with their files in *work*."""
+    from eftgraph import RenderError, load
+    from eftgraph._course import course
+    from eftgraph._diff import diff
+
+    target = "<= 2"
+    figures = []
+    with _large_files():
+        path = _course_file(work, size.course_sessions)
+        case = load(path)
+        if len(case.sessions) != size.course_sessions:
+            raise RuntimeError("the loader did not read every session")
+        course_runs, load_runs = timings(
+            [functools.partial(course, case), functools.partial(load, path)], size.repeat
+        )
+        spread = ratios(course_runs, load_runs)
+        took, loading = Spread.of(course_runs).median, Spread.of(load_runs).median
+        figures.append(
+            Figure(
+                "C1",
+                f"course of {size.course_sessions} sessions vs load",
+                spread.median,
+                target,
+                meets(spread.median, target),
+                f"course {ms(took)}, load {ms(loading)}",
+                {"sessions": size.course_sessions, "course_s": took, "load_s": loading},
+                spread,
+            )
+        )
+        a_path, b_path = _formulations(work, *size.course_formulations)
+        a, b = load(a_path), load(b_path)
+        diff_runs, load_runs = timings(
+            [functools.partial(diff, a, b), lambda: (load(a_path), load(b_path))], size.repeat
+        )
+        spread = ratios(diff_runs, load_runs)
+        took, loading = Spread.of(diff_runs).median, Spread.of(load_runs).median
+        figures.append(
+            Figure(
+                "C2",
+                f"diff of {len(a.elements)}-element formulations vs load",
+                spread.median,
+                target,
+                meets(spread.median, target),
+                f"diff {ms(took)}, load of both {ms(loading)}",
+                {"elements": len(a.elements), "diff_s": took, "load_s": loading},
+                spread,
+            )
+        )
+    title = f"timeline of {size.course_sessions} sessions to PNG (s)"
+    try:
+        from eftgraph.figures._timeline import timeline_bytes
+
+        start = time.perf_counter()
+        png = timeline_bytes(case, "png")
+        took = time.perf_counter() - start
+    except RenderError as error:  # matplotlib is an optional dependency
+        figures.append(Figure("C3", title, None, "renders", None, f"skipped: {error}"))
+    else:
+        figures.append(
+            Figure("C3", title, took, "renders", True, f"{len(png)} bytes of PNG", {"png_bytes": len(png)})
+        )
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes; no target is checked")
     options = parser.parse_args(argv)
-    sessions, partners, domains, repeat = (20, 4, 2, 1) if options.quick else (200, 20, 10, 5)
-    failed = False
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        course_path = _course_file(folder, sessions)
-        case = eftgraph.load(course_path)
-        assert len(getattr(case, "sessions", ())) == sessions, "the loader does not read sessions: yet"
-        load_time = _median(lambda: eftgraph.load(course_path), repeat)
-        course_time = _median(lambda: course(case), repeat)
-        ratio = course_time / load_time
-        failed |= not options.quick and ratio > 2
-        print(
-            f"C1  course of {sessions} sessions {ratio:8.3f}  target <= 2  - course {course_time:.4f}s, load {load_time:.4f}s"
-        )
-        a_path, b_path = _formulations(folder, partners, domains)
-        a, b = eftgraph.load(a_path), eftgraph.load(b_path)
-        load_time = _median(lambda: (eftgraph.load(a_path), eftgraph.load(b_path)), repeat)
-        diff_time = _median(lambda: diff(a, b), repeat)
-        ratio = diff_time / load_time
-        failed |= not options.quick and ratio > 2
-        print(
-            f"C2  diff of {len(a.elements)}-element formulations {ratio:8.3f}  target <= 2"
-            f"  - diff {diff_time:.4f}s, load of both {load_time:.4f}s"
-        )
-        try:
-            from eftgraph.figures._timeline import timeline_bytes
-
-            start = time.perf_counter()
-            png = timeline_bytes(case, "png")
-            print(
-                f"C3  timeline of {sessions} sessions    {time.perf_counter() - start:8.3f}s  ({len(png)} bytes of PNG)"
-            )
-        except eftgraph.RenderError as error:
-            print(f"C3  timeline skipped: {error}")
-    return 1 if failed else 0
+    missed = False
+    with tempfile.TemporaryDirectory(prefix="eftgraph-bench-") as folder:
+        for figure in bench_course(QUICK if options.quick else FULL, Path(folder)):
+            if options.quick:
+                figure.ok = None
+            missed |= figure.ok is False
+            print(figure.line(), flush=True)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
     sys.exit(main())

@@ -35,6 +35,10 @@ class Size:
     """P3: the dense case as (partners, domains, extra links), searched with the default limit."""
     batch_cases: int
     batch_repeat: int
+    course_sessions: int = 200
+    """C1, C3: sessions in the course."""
+    course_formulations: tuple[int, int] = (20, 10)
+    """C2: the two synthetic formulations as (partners, domains): 1 000 elements each."""
 
 
 FULL = Size(
@@ -56,6 +60,8 @@ QUICK = Size(
     dense=(12, 1, 0),
     batch_cases=6,
     batch_repeat=1,
+    course_sessions=20,
+    course_formulations=(4, 2),
 )
 
 

@@ -21,6 +21,9 @@ Figures (see benchmarks/README.md):
       target <= 1.15
 - CAP the worst file we could build for each cap (file size, elements, links, problems,
       values, depth, digits, value length) is refused in under a second: target <= 1 s
+- C1  ``course`` of a 200-session course vs ``load`` of its file: target <= 2
+- C2  ``diff`` of two 1 000-element formulations vs ``load`` of both files: target <= 2
+- C3  the timeline of the 200-session course renders to PNG (seconds; ``benchmarks/course.py``)
 
 Full runs exit with status 1 when a target is missed; ``--quick`` checks no target.
 """
@@ -39,6 +42,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from caps import bench_caps
+from course import bench_course
 from harness import (
     EXAMPLE,
     FULL,
@@ -193,7 +197,7 @@ def bench_import(size: Size) -> Figure:
 # --------------------------------------------------------------------------- main
 
 
-BENCHMARKS = ("P1", "P2", "P3", "P4", "IMP", "CAP")
+BENCHMARKS = ("P1", "P2", "P3", "P4", "IMP", "CAP", "C1", "C2", "C3")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -240,12 +244,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("P4", lambda: bench_batch(size, work)),
             ("IMP", lambda: bench_import(size)),
             ("CAP", lambda: bench_caps(size)),
+            ("C1,C2,C3", lambda: bench_course(size, work)),
         ]
-        for key, step in steps:
-            if key not in wanted:
+        for keys, step in steps:
+            if not wanted & set(keys.split(",")):
                 continue
             result = step()
             for figure in result if isinstance(result, list) else [result]:
+                if figure.key.startswith("C") and figure.key not in wanted and figure.key != "CAP":
+                    continue  # one of the course figures left out with --only
                 if args.quick:
                     figure.ok = None
                 figures.append(figure)

@@ -28,7 +28,10 @@ def test_quick_run_prints_every_figure(tmp_path: Path) -> None:
     assert lines[0].startswith("eftgraph ") and "quick, targets not checked" in lines[0]
     rows: dict[str, list[tuple[str, str]]] = {}
     for line in lines[1:]:
-        match = re.match(r"(P1|P2|P3|P4|IMP|CAP)\s+(.+?)\s+([0-9]+\.[0-9]{2})\s+target (\S+ \S+)\s+-\s", line)
+        match = re.match(
+            r"(P1|P2|P3|P4|IMP|CAP|C1|C2|C3)\s+(.+?)\s+([0-9]+\.[0-9]{2})\s+target (\S+ \S+|renders)\s+-\s",
+            line,
+        )
         assert match, f"not a figure line: {line!r}"
         rows.setdefault(match.group(1), []).append((match.group(3), match.group(4)))
     assert {key: len(found) for key, found in rows.items()} == {
@@ -38,12 +41,15 @@ def test_quick_run_prints_every_figure(tmp_path: Path) -> None:
         "P4": 1,
         "IMP": 1,
         "CAP": 8,
+        "C1": 1,
+        "C2": 1,
+        "C3": 1,
     }
     assert [target for _, target in rows["P3"]] == [">= 10", "<= 5s"]
     assert all(float(value) > 0 for key, found in rows.items() if key != "CAP" for value, _ in found)
     assert all(0 <= float(value) < 60 for value, _ in rows["CAP"])  # a refusal may take under 5 ms
     assert {target for _, target in rows["CAP"]} == {"<= 1s"}
-    assert figures.read_text(encoding="utf-8").count('"key"') == 14
+    assert figures.read_text(encoding="utf-8").count('"key"') == 17
     (p1,) = [line for line in lines if line.startswith("P1")]
     embedded = shutil.which("dot") is None
     assert ("floor with the embedded renderer (no system dot)" in p1) == embedded

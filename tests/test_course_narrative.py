@@ -2,39 +2,57 @@
 
 from __future__ import annotations
 
-import sys
+from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
 
 import eftgraph
+from eftgraph import _catalog
 from eftgraph._course import course
 from eftgraph._course_narrative import _texts, describe_course, describe_diff
 from eftgraph._diff import diff
 from eftgraph._sessions import Marker, Session
 from tests.course_support import EXAMPLES, example, with_sessions
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-
-def test_both_catalogs_have_the_same_keys() -> None:
-    from importlib import resources
-
-    folder = resources.files("eftgraph.messages").joinpath("course")
-    en = tomllib.loads(folder.joinpath("en.toml").read_text("utf-8"))
-    nl = tomllib.loads(folder.joinpath("nl.toml").read_text("utf-8"))
-
-    def keys(table: dict[str, object], prefix: str = "") -> set[str]:
-        found: set[str] = set()
-        for key, value in table.items():
-            found |= keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
-        return found
-
-    assert keys(en) == keys(nl)
+def test_both_catalogs_have_the_same_course_keys() -> None:
+    english, dutch = (
+        {key for key in _catalog._load(code) if key.startswith("course.")} for code in ("en", "nl")
+    )
+    assert len(english) > 100
+    assert english - dutch == set()
+    assert dutch - english == set()
     assert _texts("nl")["stage.1"] == "de-escalatie"
+
+
+def test_no_catalog_folder_of_its_own() -> None:
+    """One catalog per language: the course texts live in ``messages/<code>.toml``, packaged with it."""
+    assert not resources.files("eftgraph.messages").joinpath("course").is_dir()
+
+
+def test_a_third_language_of_the_course_is_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "messages"
+    folder.mkdir()
+    source = resources.files("eftgraph.messages")
+    for name in ("en.toml", "nl.toml"):
+        (folder / name).write_text(source.joinpath(name).read_text("utf-8"), encoding="utf-8")
+    (folder / "de.toml").write_text(
+        '[course.stage]\n1 = "Deeskalation"\n\n[course.summary]\nstages = "{stages}!"\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(resources, "files", lambda package: folder)
+    caches = (_catalog.languages, _catalog._load, _catalog.catalog, _texts)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert _texts("de")["stage.1"] == "Deeskalation"
+        assert _texts("de")["stage.2"] == "restructuring interactional positions"  # falls back to English
+        text = describe_course(course(example("en")), language="de")
+        assert "Stage 1 (Deeskalation) in sessions 1–6" in text and "sessions 13–15!" in text
+    finally:
+        for cached in caches:
+            cached.cache_clear()
 
 
 def test_the_course_in_english() -> None:

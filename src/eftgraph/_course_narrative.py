@@ -1,7 +1,8 @@
 """A course and a diff in words, as a therapist writes them in a progress note (EN and NL).
 
-The texts live in ``eftgraph/messages/course/<code>.toml``; the names of cycles
-come from the main catalogs. Paragraphs are separated by a blank line.
+The texts live in the ``[course]`` tables of the message catalogs
+(``eftgraph/messages/<code>.toml``), beside the names of cycles they use; a
+language is one file. Paragraphs are separated by a blank line.
 
 >>> from eftgraph import load
 >>> from eftgraph._diff import diff
@@ -20,20 +21,13 @@ from __future__ import annotations
 
 import datetime
 import functools
-import sys
-from collections.abc import Iterable, Mapping
-from importlib import resources
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from eftgraph._catalog import capitalize, catalog, fill, resolve_language
+from eftgraph._catalog import FALLBACK, _load, capitalize, catalog, fill, resolve_language
 from eftgraph._course import Course, DomainCourse, MeasureCourse, SessionMarker
 from eftgraph._diff import FormulationDiff
 from eftgraph._sessions import MarkerKind
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 if TYPE_CHECKING:
     from eftgraph._model import Case
@@ -41,23 +35,18 @@ if TYPE_CHECKING:
 __all__ = ["Words", "describe_course", "describe_diff"]
 
 
-def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in table.items():
-        if isinstance(value, Mapping):
-            flat.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
 @functools.cache
 def _texts(code: str) -> dict[str, Any]:
-    folder = resources.files("eftgraph.messages").joinpath("course")
-    english = _flatten(tomllib.loads(folder.joinpath("en.toml").read_text("utf-8")))
-    if code == "en" or not folder.joinpath(f"{code}.toml").is_file():
-        return english
-    return {**english, **_flatten(tomllib.loads(folder.joinpath(f"{code}.toml").read_text("utf-8")))}
+    """The ``[course]`` texts of the *code* catalog, keys without the prefix; English fills gaps."""
+    english = _course_part(FALLBACK)
+    return english if code == FALLBACK else {**english, **_course_part(code)}
+
+
+def _course_part(code: str) -> dict[str, Any]:
+    return {key[len(_PREFIX) :]: value for key, value in _load(code).items() if key.startswith(_PREFIX)}
+
+
+_PREFIX = "course."
 
 
 class Words:
@@ -114,7 +103,7 @@ def describe_course(summary: Course, *, language: object = None) -> str:
     words = Words(summary.case, language)
     sessions = summary.sessions
     if not sessions:
-        return words("course.none")
+        return words("summary.none")
     paragraphs = [
         _sentences([_head(words, summary), _stages(words, summary)]),
         _sentences(_rating(words, d) for d in summary.domains),
@@ -129,14 +118,14 @@ def _head(words: Words, summary: Course) -> str:
     dates = [d for d in (getattr(s, "date", None) for s in _sessions(summary)) if d is not None]
     first, last = summary.sessions[0], summary.sessions[-1]
     if len(summary.sessions) == 1:
-        when = words("course.date_one", first=words.date(dates[0])) if dates else ""
-        return words("course.head_one", first=first, dates=when)
+        when = words("summary.date_one", first=words.date(dates[0])) if dates else ""
+        return words("summary.head_one", first=first, dates=when)
     when = (
-        words("course.dates", first=words.date(dates[0]), last=words.date(dates[-1]))
+        words("summary.dates", first=words.date(dates[0]), last=words.date(dates[-1]))
         if len(dates) > 1
         else ""
     )
-    return words("course.head", first=first, last=last, count=len(summary.sessions), dates=when)
+    return words("summary.head", first=first, last=last, count=len(summary.sessions), dates=when)
 
 
 def _sessions(summary: Course) -> tuple[Any, ...]:
@@ -155,24 +144,24 @@ def _stages(words: Words, summary: Course) -> str:
         else:
             runs.append([stage, number, number])
     parts = [
-        words("course.stage", stage=stage, name=words(f"stage.{stage}"), sessions=_span(words, a, b))
+        words("summary.stage", stage=stage, name=words(f"stage.{stage}"), sessions=_span(words, a, b))
         for stage, a, b in runs
     ]
-    return words("course.stages", stages=str(words.main.get("list.comma")).join(parts))
+    return words("summary.stages", stages=str(words.main.get("list.comma")).join(parts))
 
 
 def _rating(words: Words, domain: DomainCourse) -> str:
     cycle = words.cycle(domain.domain)
     if len(domain.ratings) == 1:
-        return words("course.rating_one", cycle=cycle, first=domain.first, n=domain.ratings[0][0])
-    text = words("course.rating", cycle=cycle, first=domain.first, last=domain.last)
+        return words("summary.rating_one", cycle=cycle, first=domain.first, n=domain.ratings[0][0])
+    text = words("summary.rating", cycle=cycle, first=domain.first, last=domain.last)
     since = domain.de_escalated_from
     if since is None:
-        return text + words("course.not_yet")
+        return text + words("summary.not_yet")
     later = [rating for number, rating in domain.ratings if number > since]
     if later and later[-1] > 3:
-        return text + words("course.relapsed", since=since)
-    return text + words("course.since", since=since)
+        return text + words("summary.relapsed", since=since)
+    return text + words("summary.since", since=since)
 
 
 def _marker(words: Words, item: SessionMarker) -> str:
@@ -192,7 +181,7 @@ def _marker(words: Words, item: SessionMarker) -> str:
         return text + "."
     note = marker.note.strip()
     ends = note.rstrip("’”\"'»)")[-1:] in (".", "!", "?")
-    return text + words("course.note", note=note) + ("" if ends else ".")
+    return text + words("summary.note", note=note) + ("" if ends else ".")
 
 
 def _measure(words: Words, m: MeasureCourse) -> str:

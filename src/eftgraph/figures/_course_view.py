@@ -7,6 +7,10 @@ green; what has gone is faded and dashed; an element not there yet leaves an emp
 place. With the negative cycle at the intake and the secure cycle at the end, the
 panels show the old dance beside the new one.
 
+Where everything goes is `eftgraph.figures._course_grid`: the cycle view's columns
+(two tracks per partner), so each partner's boxes stay in that partner's column, in
+the same order and place in every panel and with every renderer.
+
 >>> from eftgraph import load
 >>> figure = course_view(load("examples/janine-mathijs.en.yaml"),
 ...                      [(None, load("examples/janine-mathijs.en.yaml")),
@@ -23,9 +27,10 @@ from typing import TYPE_CHECKING
 
 from eftgraph._course_narrative import Words
 from eftgraph._loops import Pattern, loops
-from eftgraph._model import ElementKind, Sign
+from eftgraph._model import ElementKind
 from eftgraph._suggest import unknown
 from eftgraph.errors import FigureError, LoopLimitError
+from eftgraph.figures._course_grid import Grid, Moment, grid_of, links_of, node_id, rank
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._text import escape, html_lines, wrap
 from eftgraph.figures._theme import OKABE_ITO, THEMES, Theme
@@ -35,17 +40,6 @@ if TYPE_CHECKING:
     from eftgraph._model import Case, Element
 
 __all__ = ["course_figure", "course_view", "timeline_file"]
-
-_LAYERS = (
-    ElementKind.TRIGGER,
-    ElementKind.BEHAVIOR,
-    ElementKind.PERCEPTION,
-    ElementKind.SECONDARY_EMOTION,
-    ElementKind.FEAR,
-    ElementKind.PRIMARY_EMOTION,
-    ElementKind.NEED,
-)
-Moment = tuple["int | None", "Case"]
 
 
 def _choose(case: Case, moments: Sequence[Moment], domain: str | None) -> str:
@@ -73,12 +67,16 @@ def course_view(
     style = THEMES[theme]
     words = Words(case, language)
     name = _choose(case, moments, domain)
-    grid = _grid(moments, name)
+    grid = grid_of(moments, name, style)
     graph = Figure(name="course", engine="dot")
-    title = words("course_view.title", title=case.title or case.id, cycle=words.cycle(name))
+    title = words("view.title", title=case.title or case.id, cycle=words.cycle(name))
+    # remincross=false: a second crossing minimisation after the panels (clusters) are laid
+    # out ignores the rows' left-to-right edges and swaps a partner's tracks (dot 2.43 and
+    # graphviz-pure alike); the first one keeps them.
     graph.attr(
-        rankdir="TB", newrank="true", nodesep="0.25", ranksep="0.35", fontname=style.font,
-        label=f"<<B>{escape(title)}</B>>", labelloc="t", fontsize=str(style.title_size), fontcolor=style.text,
+        rankdir="TB", newrank="true", remincross="false", nodesep="0.25", ranksep="0.35",
+        outputorder="edgesfirst", fontname=style.font, label=f"<<B>{escape(title)}</B>>", labelloc="t",
+        fontsize=str(style.title_size), fontcolor=style.text,
     )  # fmt: skip
     graph.attr(
         "node", shape="box", style="rounded,filled", fontname=style.font, fontsize=str(style.font_size)
@@ -87,10 +85,19 @@ def course_view(
     _row_labels(graph, grid, FigureWords(words.code), style)
     first = moments[0][1]
     seen: dict[str, Element] = {}
+    links = [links_of(index, moment, grid, style) for index, (_, moment) in enumerate(moments)]
+    linked = {frozenset(ends) for drawn in links for ends, _ in drawn}
     for index, (session, moment) in enumerate(moments):
-        _panel(graph, index, (session, moment, first, seen), name, grid, style, words)
-    last_row = _rows(graph, len(moments), grid)
-    _legend(graph, moments, style, words, last_row)
+        _panel(graph, index, (session, moment, first, seen), grid, style, words, linked)
+    last_row = rank(graph, grid, len(moments))
+    for ends, attributes in itertools.chain.from_iterable(links):  # after the rows, as in the cycle view
+        graph.edge(*ends, **attributes)
+    dampens = [
+        attributes
+        for _, attributes in itertools.chain.from_iterable(links)
+        if attributes["style"] == "dashed"
+    ]
+    _legend(graph, (moments, dampens[:1]), style, words, last_row)
     return graph
 
 
@@ -137,24 +144,6 @@ def timeline_file(case: Case, format: str, *, language: object = None, theme: st
     return timeline_bytes(case, format, language=language, theme=theme)
 
 
-def _grid(moments: Sequence[Moment], domain: str) -> dict[tuple[ElementKind, str], list[str]]:
-    """``{(layer, partner): [element ids]}`` over all moments, in first-seen order."""
-    grid: dict[tuple[ElementKind, str], list[str]] = {}
-    for _, moment in moments:
-        for element in moment.elements:
-            if element.domain == domain:
-                cell = grid.setdefault((element.kind, element.partner or ""), [])
-                if element.id not in cell:
-                    cell.append(element.id)
-    return grid
-
-
-def _partners(grid: dict[tuple[ElementKind, str], list[str]], moments: Sequence[Moment]) -> list[str]:
-    order = list(dict.fromkeys(p.id for _, c in moments for p in c.partners))
-    used = {partner for _, partner in grid}
-    return [""] * ("" in used) + [p for p in order if p in used]
-
-
 def _dance(moment: Case, domain: str, words: Words) -> str:
     try:
         found = loops(moment, domain=domain, limit=500)
@@ -162,10 +151,10 @@ def _dance(moment: Case, domain: str, words: Words) -> str:
         return ""
     patterns = [lp.pattern for lp in found if lp.interactional and lp.domains == (domain,)]
     if Pattern.SECURE in patterns and not any(lp.negative for lp in found):
-        return words("course_view.new")
+        return words("view.new")
     if any(lp.negative for lp in found):
-        return words("course_view.old")
-    return words("course_view.damped") if patterns else ""
+        return words("view.old")
+    return words("view.damped") if patterns else ""
 
 
 def _state(element: Element | None, before: Element | None, earlier: Element | None) -> str:
@@ -184,18 +173,25 @@ def _panel(
     graph: Figure,
     index: int,
     at: tuple[int | None, Case, Case, dict[str, Element]],
-    domain: str,
-    grid: dict[tuple[ElementKind, str], list[str]],
+    grid: Grid,
     style: Theme,
     words: Words,
+    linked: set[frozenset[str]],
 ) -> None:
-    """One moment's panel; *at* is (session, its case, the first case, the elements seen so far)."""
+    """One moment's panel; *at* is (session, its case, the first case, the elements seen so far).
+
+    Its part of each row is held left to right by invisible edges declared in the
+    panel: dot orders a cluster's nodes by the cluster's own edges only. No
+    invisible edge doubles a link (*linked*: pairs of nodes a link joins), as
+    Graphviz fails ("lost edge") or hangs on that.
+    """
     session, moment, first, seen = at
-    when = words("course_view.intake") if session is None else words("course_view.session", n=session)
-    dance = _dance(moment, domain, words)
+    when = words("view.intake") if session is None else words("view.session", n=session)
+    dance = _dance(moment, grid.domain, words)
     label = f"<<B>{escape(when)}</B>" + (f"<BR/>{escape(dance)}" if dance else "") + ">"
     present = {e.id: e for e in moment.elements}
     at_first = {e.id: e for e in first.elements}
+    tag = words("view.tag")
     with graph.subgraph(name=f"cluster_m{index}") as panel:
         panel.attr(
             label=label,
@@ -204,57 +200,43 @@ def _panel(
             style="rounded",
             margin="12",
         )
-        for partner in dict.fromkeys(p for _, p in grid):
-            with panel.subgraph(name=f"cluster_m{index}_{partner or 'nobody'}") as column:
-                column.attr(label="", color="transparent", margin="4")
-                column.node(
-                    f"m{index}__head__{partner}", **_head_style(moment, domain, partner, style, words)
+        for column in grid.columns:
+            if column is not None:
+                panel.node(
+                    f"m{index}__head__{column}", **_head_style(moment, grid.domain, column, style, words)
                 )
-                for kind in _LAYERS:
-                    ids = grid.get((kind, partner), [])
-                    for eid in ids:
-                        element = present.get(eid)
-                        before = at_first.get(eid) if index else element
-                        state = _state(element, before, seen.get(eid))
-                        column.node(
-                            f"m{index}__{eid}",
-                            **_node_style(element or seen.get(eid), state, style, words("course_view.tag")),
-                        )
-                    if not ids and any(k is kind for k, _ in grid):
-                        column.node(
-                            f"m{index}__pad__{kind.value}__{partner}",
-                            label="",
-                            style="invis",
-                            width="2.2",
-                            height="0.4",
-                        )
-        for link in moment.links:
-            ends = (present.get(link.source), present.get(link.target))
-            if all(end is not None and end.domain == domain for end in ends):
-                panel.edge(
-                    f"m{index}__{link.source}", f"m{index}__{link.target}", **_edge_style(link.sign, style)
-                )
+            for kind in grid.rows:  # each row's nodes declared left to right
+                cell = {node_id(index, eid): eid for eid in grid.cells.get((kind, column), [])}
+                pads = {grid.pad(index, column, kind, track): track for track in grid.tracks(column)}
+                for node in grid.row(index, column, kind):
+                    if node in pads:
+                        panel.node(
+                            node, label="", style="invis", width="0.3", height="0.3",
+                            group=grid.group(index, column, pads[node]),
+                        )  # fmt: skip
+                        continue
+                    eid = cell[node]
+                    element = present.get(eid)
+                    before = at_first.get(eid) if index else element
+                    state = _state(element, before, seen.get(eid))
+                    shown = element or seen.get(eid) or grid.known[eid]
+                    panel.node(
+                        node,
+                        **_node_style(shown, state, style, tag),
+                        width=grid.widths[eid],
+                        **grid.group_of(index, column, kind, eid),
+                    )
+        for row in grid.rows_of(index):
+            for tail, head in itertools.pairwise(row):
+                if frozenset((tail, head)) not in linked:
+                    panel.edge(tail, head, style="invis")
     seen.update(present)
 
 
-def _edge_style(sign: Sign, style: Theme) -> dict[str, str]:
-    dampens = sign is Sign.DAMPENS
-    colour = (style.stance_colours.get("reach") or style.text) if dampens else style.within_colour
-    return {
-        "constraint": "false",
-        "color": colour,
-        "penwidth": str(style.within_pen * (1.8 if dampens else 1)),
-        "style": "dashed" if dampens else "solid",
-        "label": " − " if dampens else "",
-        "fontcolor": colour,
-        "fontsize": str(style.edge_size),
-    }
-
-
-def _node_style(element: Element | None, state: str, style: Theme, tag: str) -> dict[str, str]:
-    if element is None or state == "absent":
-        return {"label": "", "style": "invis", "width": "2.2", "height": "0.6"}
+def _node_style(element: Element, state: str, style: Theme, tag: str) -> dict[str, str]:
     lines = wrap(element.label, style.wrap)
+    if state == "absent":  # not there yet: an empty place the size of its box
+        return {"label": f"<{html_lines(lines)}>", "style": "invis"}
     border = (
         style.stance_colours.get(str(element.stance), style.node_border)
         if element.stance
@@ -266,7 +248,6 @@ def _node_style(element: Element | None, state: str, style: Theme, tag: str) -> 
         "fillcolor": style.trigger_fill if element.kind is ElementKind.TRIGGER else style.node_fill,
         "fontcolor": style.text,
         "penwidth": str(style.behavior_pen if element.kind is ElementKind.BEHAVIOR else style.node_pen),
-        "width": "2.2",
     }
     if state == "new":
         green = "#000000" if style.name == "print" else OKABE_ITO["bluish_green"]
@@ -297,66 +278,49 @@ def _head_style(moment: Case, domain: str, partner: str, style: Theme, words: Wo
         + (f"<BR/><FONT POINT-SIZE='{style.font_size * 0.85:g}'>{escape(role)}</FONT>" if role else "")
         + ">"
     )
-    return {"label": label, "shape": "plaintext", "style": "", "fontcolor": style.text, "width": "2.2"}
+    return {"label": label, "shape": "plaintext", "style": "", "fontcolor": style.text}
 
 
-def _row_labels(
-    graph: Figure, grid: dict[tuple[ElementKind, str], list[str]], layers: FigureWords, style: Theme
+def _row_labels(graph: Figure, grid: Grid, layers: FigureWords, style: Theme) -> None:
+    """The layer names, a column on the left (``row__head`` level with the partners' names)."""
+    graph.node("row__head", label="", shape="plaintext", style="", width="0", height="0", group="layers")
+    for kind in grid.rows:
+        graph.node(
+            f"row__{kind.value}", label=layers.layer(kind), shape="plaintext", style="", group="layers",
+            fontsize=str(style.layer_size), fontcolor=style.muted_text,
+        )  # fmt: skip
+
+
+def _legend(
+    graph: Figure,
+    shown: tuple[Sequence[Moment], list[dict[str, str]]],
+    style: Theme,
+    words: Words,
+    last_row: str,
 ) -> None:
-    with graph.subgraph(name="cluster_rows") as rows:
-        rows.attr(label="", color="transparent", margin="12")
-        rows.node("row__head", label="", shape="plaintext", style="", width="1.4")
-        for kind in _LAYERS:
-            if any(k is kind for k, _ in grid):
-                rows.node(
-                    f"row__{kind.value}", label=layers.layer(kind), shape="plaintext", style="",
-                    fontsize=str(style.layer_size), fontcolor=style.muted_text, width="1.4",
-                )  # fmt: skip
+    """What the marks mean: new, gone, unchanged and, when one is drawn, a dampening link.
 
-
-def _rows(graph: Figure, count: int, grid: dict[tuple[ElementKind, str], list[str]]) -> str:
-    """Keep each layer on one row across all panels, in layer order, the columns in one order."""
-    partners = list(dict.fromkeys(partner for _, partner in grid))
-    rows: list[tuple[str, list[str]]] = [
-        ("head", [f"m{i}__head__{p}" for i in range(count) for p in partners])
-    ]
-    for kind in _LAYERS:
-        if any((kind, partner) in grid for partner in partners):
-            nodes = [
-                node
-                for i in range(count)
-                for p in partners
-                for node in (
-                    [f"m{i}__{eid}" for eid in grid.get((kind, p), ())] or [f"m{i}__pad__{kind.value}__{p}"]
-                )
-            ]
-            rows.append((kind.value, nodes))
-    above: tuple[str, list[str]] | None = None
-    for name, nodes in rows:
-        row = [f"row__{name}", *nodes]
-        with graph.subgraph() as same:
-            same.attr(rank="same")
-            for node in row:
-                same.node(node)
-        for left, right in itertools.pairwise(row):
-            graph.edge(left, right, style="invis", weight="10")
-        if above is not None:
-            graph.edge(above[0], row[0], style="invis", weight="5")
-        above = (row[0], nodes)
-    return above[0] if above else "row__head"
-
-
-def _legend(graph: Figure, moments: Sequence[Moment], style: Theme, words: Words, last_row: str) -> None:
+    *shown* is the moments and the attributes of the first dampening link drawn (if any).
+    """
+    moments, dampens = shown
     since = "intake" if moments[0][0] is None else "session"
-    new = words(f"course_view.legend_new_{since}", n=moments[0][0] or 0)
-    gone = words(f"course_view.legend_gone_{since}", n=moments[0][0] or 0)
+    new = words(f"view.legend_new_{since}", n=moments[0][0] or 0)
+    gone = words(f"view.legend_gone_{since}", n=moments[0][0] or 0)
     green = "#000000" if style.name == "print" else OKABE_ITO["bluish_green"]
     rows = (
         f"<TR><TD BORDER='3' COLOR='{green}' STYLE='rounded'>{escape(new)}</TD>"
         f"<TD BORDER='1' COLOR='{style.faded_colour}' STYLE='dashed'><FONT COLOR='{style.faded_colour}'>"
         f"{escape(gone)}</FONT></TD>"
-        f"<TD BORDER='1' COLOR='{style.node_border}'>{escape(words('course_view.legend_same'))}</TD></TR>"
+        f"<TD BORDER='1' COLOR='{style.node_border}'>{escape(words('view.legend_same'))}</TD>"
     )
+    for link in dampens:
+        pen = max(1, round(float(link["penwidth"])))
+        text = FigureWords(words.code)("legend.dampens")
+        rows += (
+            f"<TD SIDES='B' BORDER='{pen}' COLOR='{link['color']}' STYLE='dashed' WIDTH='44'></TD>"
+            f"<TD>{escape(text)}</TD>"
+        )
+    rows += "</TR>"
     with graph.subgraph() as bottom:
         bottom.attr(rank="max")
         bottom.node(
