@@ -14,6 +14,7 @@ from eftgraph._course import course
 from eftgraph._course_narrative import _texts, describe_course, describe_diff
 from eftgraph._diff import diff
 from eftgraph._sessions import Marker, Session
+from tests.catalogs import forget_catalogs
 from tests.course_support import EXAMPLES, example, with_sessions
 
 
@@ -42,17 +43,14 @@ def test_a_third_language_of_the_course_is_one_file(tmp_path: Path, monkeypatch:
         '[course.stage]\n1 = "Deeskalation"\n\n[course.summary]\nstages = "{stages}!"\n', encoding="utf-8"
     )
     monkeypatch.setattr(resources, "files", lambda package: folder)
-    caches = (_catalog.languages, _catalog._load, _catalog.catalog, _texts)
-    for cached in caches:
-        cached.cache_clear()
+    forget_catalogs()
     try:
         assert _texts("de")["stage.1"] == "Deeskalation"
         assert _texts("de")["stage.2"] == "restructuring interactional positions"  # falls back to English
         text = describe_course(course(example("en")), language="de")
         assert "Stage 1 (Deeskalation) in sessions 1–6" in text and "sessions 13–15!" in text
     finally:
-        for cached in caches:
-            cached.cache_clear()
+        forget_catalogs()
 
 
 def test_the_course_in_english() -> None:

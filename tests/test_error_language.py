@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 import eftgraph
-from eftgraph import _catalog, _catalog_core, load
+from eftgraph import _catalog, load
 from eftgraph._records import Element, Partner
 from eftgraph.cli import main
 from eftgraph.errors import CaseError, CaseFileError, Problem
+from tests.catalogs import forget_catalogs
 
 SRC = Path("src/eftgraph")
 
@@ -406,9 +407,7 @@ def test_a_third_language_is_one_file(
         encoding="utf-8",
     )
     monkeypatch.setattr(resources, "files", lambda package: folder)
-    caches = (_catalog.languages, _catalog._load, _catalog.catalog, _catalog_core.texts)
-    for cached in caches:
-        cached.cache_clear()
+    forget_catalogs()
     try:
         bad = replaced("      need:", "      behoefte:").replace("language: nl\n", "")
         monkeypatch.setenv("EFTGRAPH_LANGUAGE", "de")
@@ -419,8 +418,7 @@ def test_a_third_language_is_one_file(
         problem = Problem("x", "error.shape.unknown-key", {"key": "'y'"}, suggestion="z")
         assert problem.text("de") == "x: unbekanntes Feld 'y'; did you mean 'z'?"
     finally:
-        for cached in caches:
-            cached.cache_clear()
+        forget_catalogs()
 
 
 def test_the_table_of_messages_in_the_docs_is_that_of_the_catalogs() -> None:

@@ -26,6 +26,7 @@ from eftgraph import (
     loops,
     referrals,
 )
+from tests.catalogs import forget_catalogs
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -313,8 +314,7 @@ def test_a_third_language_is_a_file(
         encoding="utf-8",
     )
     monkeypatch.setattr(resources, "files", lambda package: folder)
-    for cached in (_catalog.languages, _catalog._load, _catalog.catalog):
-        cached.cache_clear()
+    forget_catalogs()
     try:
         assert _catalog.languages() == ("de", "en", "nl")
         loop = loops(load(en_example))[0]
@@ -323,8 +323,7 @@ def test_a_third_language_is_a_file(
             "When Janine criticises"  # what the German file leaves out falls back to English
         )
     finally:
-        for cached in (_catalog.languages, _catalog._load, _catalog.catalog):
-            cached.cache_clear()
+        forget_catalogs()
     shutil.rmtree(folder)
 
 
