@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import eftgraph._display as _display
 from eftgraph._io import load, loads
 from eftgraph._model import (
     Case,
@@ -138,6 +139,16 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def _show(obj: Any, include: Any, exclude: Any) -> dict[str, Any]:
+    """A case's notebook display: imports the figures, which register their own in its place."""
+    from eftgraph.figures._draw import show
+
+    return show(obj, include, exclude)
+
+
+_display.register(_show)
 
 
 def __dir__() -> list[str]:

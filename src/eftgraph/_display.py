@@ -2,8 +2,7 @@
 
 The case model sits low in the house and must not import the figures. So the model asks
 this module for its notebook display, and the figures package registers the function that
-draws a case when it is imported (``import eftgraph`` imports it on first use, so the first
-display imports it here).
+draws a case when it is imported (which ``import eftgraph`` does).
 
 Examples
 --------
@@ -33,10 +32,6 @@ def mimebundle(
     obj: object, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """What a notebook shows for *obj*: the registered drawing, else its text form."""
-    if "case" not in _hooks:
-        import importlib
-
-        importlib.import_module("eftgraph.figures")  # registers its drawing on import
     hook = _hooks.get("case")
     if hook is None:
         return {"text/plain": repr(obj)}
