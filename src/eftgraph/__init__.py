@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import eftgraph._display as _display
+from eftgraph._display import register as _register_display
 from eftgraph._io import load, loads
 from eftgraph._model import (
     Case,
@@ -148,7 +148,7 @@ def _show(obj: Any, include: Any, exclude: Any) -> dict[str, Any]:
     return show(obj, include, exclude)
 
 
-_display.register(_show)
+_register_display(_show)
 
 
 def __dir__() -> list[str]:
