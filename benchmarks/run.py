@@ -18,7 +18,8 @@ Figures (see benchmarks/README.md):
       target >= 10 (the worst k counts); a dense case stops with the limit error: <= 5 s
 - P4  ``eftgraph batch`` of 200 cases, one process over two: target >= 1.7
 - IMP ``import eftgraph`` vs ``import attrs, graphviz, yaml`` in fresh processes:
-      target <= 1.15
+      target <= 1.15; the line also shows the same with ``eftgraph.load`` and with the
+      drawing API (``eftgraph.to_dot``) used once (imported on first use), no target
 - CAP the worst file we could build for each cap (file size, elements, links, problems,
       values, depth, digits, value length) is refused in under a second: target <= 1 s
 - C1  ``course`` of a 200-session course vs ``load`` of its file: target <= 2
@@ -171,25 +172,40 @@ def bench_batch(size: Size, work: Path) -> Figure:
 
 
 def bench_import(size: Size) -> Figure:
+    """IMP, with what the first use of ``load`` and of the drawing API adds (in the details).
+
+    ``import eftgraph`` loads the model and ``load``; the analyses and figures come on
+    first use. The line also gives the ratio of ``import eftgraph; eftgraph.load`` and of
+    ``...; eftgraph.to_dot`` to the same floor, so the import figure flatters nobody.
+    """
     target = "<= 1.15"
-    ours_runs, floor_runs = timings(
+    ours_runs, floor_runs, load_runs, draw_runs = timings(
         [
             lambda: run_program([sys.executable, "-c", "import eftgraph"]),
             lambda: run_program([sys.executable, "-c", "import attrs, graphviz, yaml"]),
+            lambda: run_program([sys.executable, "-c", "import eftgraph; eftgraph.load"]),
+            lambda: run_program([sys.executable, "-c", "import eftgraph; eftgraph.load; eftgraph.to_dot"]),
         ],
         size.process_repeat,
     )
     ours, floor = Spread.of(ours_runs).median, Spread.of(floor_runs).median
     spread = ratios(ours_runs, floor_runs)
     ratio = spread.median
+    with_load, with_draw = ratios(load_runs, floor_runs), ratios(draw_runs, floor_runs)
     return Figure(
         "IMP",
         "import eftgraph vs attrs+graphviz+yaml",
         ratio,
         target,
         meets(ratio, target),
-        f"eftgraph {ms(ours)}, floor {ms(floor)} (whole fresh processes)",
-        {"eftgraph_s": ours, "floor_s": floor},
+        f"eftgraph {ms(ours)}, floor {ms(floor)} (whole fresh processes); on first use, against the same "
+        f"floor: eftgraph.load {with_load.text()}, eftgraph.to_dot {with_draw.text()}",
+        {
+            "eftgraph_s": ours,
+            "floor_s": floor,
+            "with_load_s": Spread.of(load_runs).median,
+            "with_to_dot_s": Spread.of(draw_runs).median,
+        },
         spread,
     )
 

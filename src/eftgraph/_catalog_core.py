@@ -61,21 +61,30 @@ def _load(code: str) -> dict[str, Any]:
     return _flatten(tomllib.loads(text))
 
 
+_MISSING = object()
+
+
+def _lookup(table: Mapping[str, Any], key: str, variant: str | None) -> Any:
+    """``key_variant`` when a *variant* is given and in *table*, else *key*, else `_MISSING`."""
+    if variant is not None and f"{key}_{variant}" in table:
+        return table[f"{key}_{variant}"]
+    return table.get(key, _MISSING)
+
+
 class Catalog:
     """The messages of one language, with English as the fallback for missing keys."""
 
     def __init__(self, code: str) -> None:
         self.code = code
         self._messages = _load(code)
-        self._fallback = _load(FALLBACK) if code != FALLBACK else {}
 
     def get(self, key: str, variant: str | None = None) -> Any:
         """The message *key*; ``key_variant`` first when a *variant* is given and exists."""
-        for table in (self._messages, self._fallback):
-            if variant is not None and f"{key}_{variant}" in table:
-                return table[f"{key}_{variant}"]
-            if key in table:
-                return table[key]
+        found = _lookup(self._messages, key, variant)
+        if found is _MISSING and self.code != FALLBACK:  # English is read only when a key is missing
+            found = _lookup(_load(FALLBACK), key, variant)
+        if found is not _MISSING:
+            return found
         raise KeyError(f"no message {key!r} in the {self.code!r} catalog")
 
     def text(self, key: str, variant: str | None = None, /, **values: str) -> str:

@@ -317,10 +317,15 @@ def _grouped(
         length = total >> (width * (fields - 1)) & field
         entry = by_presence.get((presence, odd, length))
         if entry is None:
-            present = [presence >> (width * i) & 1 for i in range(fields - 2)]
-            partners = tuple(p.id for p, k in zip(case.partners, present, strict=False) if k)
-            ranks = tuple(i for i in range(n_domains) if present[n_partners + i])
-            stances = sum(1 << i for i, k in enumerate(present[n_partners + n_domains :]) if k)
+            present = []  # the fields whose count is not 0, by the set bits alone (few of many fields)
+            rest = presence
+            while rest:
+                low = rest & -rest
+                present.append((low.bit_length() - 1) // width)
+                rest ^= low
+            partners = tuple(case.partners[i].id for i in present if i < n_partners)
+            ranks = tuple(i - n_partners for i in present if n_partners <= i < n_partners + n_domains)
+            stances = sum(1 << (i - n_partners - n_domains) for i in present if i >= n_partners + n_domains)
             pattern = _pattern(stances) if len(partners) >= 2 else None
             polarity = Polarity.BALANCING if odd else Polarity.REINFORCING
             profile = (partners, tuple(case.domains[i] for i in ranks), polarity, pattern)

@@ -17,13 +17,17 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import eftgraph._display as _display
 from eftgraph.figures._draw import render, show, to_dot
 from eftgraph.figures._figure import Figure
 from eftgraph.figures._options import HIGHLIGHTS, VIEWS, check_options
 from eftgraph.figures._render import EMBEDDED_FORMATS, FORMATS, RENDERERS, pipe
 from eftgraph.figures._theme import THEMES, Theme
-from eftgraph.figures._timeline import timeline
+
+if TYPE_CHECKING:
+    from eftgraph.figures._timeline import timeline
 
 __all__ = [
     "EMBEDDED_FORMATS",
@@ -42,3 +46,12 @@ __all__ = [
 ]
 
 _display.register(show)
+
+
+def __getattr__(name: str) -> Any:
+    """``timeline`` (the course chart) is imported on first use: drawing a cycle does not need it."""
+    if name == "timeline":
+        from eftgraph.figures._timeline import timeline
+
+        return timeline
+    raise AttributeError(f"module 'eftgraph.figures' has no attribute {name!r}")

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import eftgraph.figures._render as _render
 from eftgraph._model import Case, Language
 from eftgraph._output import write_atomic
-from eftgraph.figures._course_view import course_figure, timeline_file
 from eftgraph.figures._dot import build
 from eftgraph.figures._figure import Figure, mimebundle
 from eftgraph.figures._layout import Layout
@@ -91,6 +90,8 @@ def to_dot(
     chosen_view = view_named(view)
     chosen_theme = theme_named(theme)
     if chosen_view in ("timeline", "course"):
+        from eftgraph.figures._course_view import course_figure  # only the course views need it
+
         return course_figure(
             case, chosen_view, domain=domain, sessions=sessions, language=language, theme=theme
         )
@@ -179,6 +180,8 @@ def render(
     """
     chosen = _render.format_for(path, format)
     if view_named(view) == "timeline":
+        from eftgraph.figures._course_view import timeline_file
+
         write_atomic(path, timeline_file(case, chosen, language=language, theme=theme))
         return Path(path)
     figure = to_dot(
