@@ -144,11 +144,12 @@ def _explained(problems: list[Problem], text: str) -> list[Problem]:
     """*problems* with the ``{…, label: a, b}`` trap told in plain words instead of "unknown key 'b'"."""
     from eftgraph._yaml_mistakes import find_comma_in_braces, message
 
+    rows = text.split("\n")
     out = []
     for problem in problems:
         mistake = None
         if problem.key == "error.shape.unknown-key" and problem.found and problem.line:
-            mistake = find_comma_in_braces(text, problem.line, problem.found)
+            mistake = find_comma_in_braces(rows, problem.line, problem.found)
         if mistake is None:
             out.append(problem)
             continue

@@ -24,6 +24,7 @@ the text “'s avonds laat thuis” starts with an apostrophe, and a case file t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -278,21 +279,24 @@ _RULES = (
 )
 
 
-def find_comma_in_braces(text: str, line: int, key: str) -> Mistake | None:
+def find_comma_in_braces(text: str | Sequence[str], line: int, key: str) -> Mistake | None:
     """The ``{…, label: komt thuis, gaat zitten}`` trap: an "unknown key" that is the rest of a text.
 
     *line* is the 1-based line of the unknown *key*. It is the trap when, on a
-    ``{…}`` line, the key follows a comma and has no colon of its own.
+    ``{…}`` line, the key follows a comma and has no colon of its own. *text* may be
+    given as its lines already split (a file with thousands of problems is split once).
 
     >>> line = "  - {id: e, partner: a, kind: behavior, label: komt moe thuis, gaat zitten}"
     >>> mistake = find_comma_in_braces(line, 1, "gaat zitten")
     >>> mistake.kind, mistake.fix
     ('comma-in-braces', '- {id: e, partner: a, kind: behavior, label: "komt moe thuis, gaat zitten"}')
     """
-    rows = text.split("\n")
+    rows = text.split("\n") if isinstance(text, str) else text
     if not 0 < line <= len(rows):
         return None
     row = rows[line - 1]
+    if "{" not in row or key not in row:  # the cheap test first: most unknown keys are not the trap
+        return None
     found = re.search(r",\s*" + re.escape(key) + r"\s*(?=[,}])", row)
     if "{" not in row or found is None:
         return None
