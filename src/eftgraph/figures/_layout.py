@@ -14,13 +14,13 @@ from typing import Any
 
 import attrs
 
-from eftgraph._model import Case, Element, ElementKind
+from eftgraph._model import Case, Concern, Element, ElementKind
 from eftgraph.figures._analysis import comparison
 from eftgraph.figures._text import wrap
 from eftgraph.figures._theme import Theme
 from eftgraph.figures._words import Words
 
-__all__ = ["Layout", "Panel", "track_of"]
+__all__ = ["Layout", "Note", "Panel", "track_of"]
 
 _DOWN = frozenset(
     {
@@ -58,6 +58,16 @@ class Panel:
     columns: tuple[str | None, ...]
 
 
+@attrs.frozen
+class Note:
+    """A concern drawn as a note: its node id, the panel and the column it stands under (``None``: between)."""
+
+    node: str
+    panel: int
+    column: str | None
+    concern: Concern
+
+
 Ghost = tuple[str, Element, Element]
 """A link with one end outside the domains shown: ``(node id, inside, outside)``."""
 
@@ -75,6 +85,7 @@ class Layout:
         *,
         strongest: bool,
         path: bool = False,
+        concerns: bool = True,
     ) -> None:
         self.case = case
         self.domains = domains
@@ -101,6 +112,7 @@ class Layout:
             for element in case.elements_in(panel.domain):
                 self.cells.setdefault((panel.index, element.partner, element.kind), []).append(element)
         self.ghosts = self._ghosts()
+        self.notes = self._notes() if concerns else []
         self.flat = any(
             case.element(link.source).kind is case.element(link.target).kind
             and (link.source in self.shown or link.target in self.shown)
@@ -130,6 +142,46 @@ class Layout:
                 outside = ends[1] if inside[0] is ends[0] else ends[0]
                 ghosts[(link.source, link.target)] = (f"g{len(ghosts)}", inside[0], outside)
         return ghosts
+
+    def _notes(self) -> list[Note]:
+        """The concerns to draw, each under its partner's column in the panel of its domain.
+
+        A concern of a domain shown stands in that domain's panel; one without a domain
+        matters to every cycle, so each cycle view shows it (the compare view once, in
+        its first panel). A concern without a partner (or of a partner with no column
+        there) stands between the columns.
+        """
+        notes = []
+        for index, concern in enumerate(self.case.concerns):
+            if concern.domain is not None and concern.domain not in self.domains:
+                continue
+            panel = self.panels[self.domains.index(concern.domain) if concern.domain is not None else 0]
+            column = concern.partner if concern.partner in panel.columns else None
+            notes.append(Note(f"c{index}", panel.index, column, concern))
+        return notes
+
+    def notes_under(self, panel: Panel, column: str | None) -> list[Note]:
+        """The notes that stand under *column* of *panel* (``None``: between the columns), top down."""
+        return [n for n in self.notes if n.panel == panel.index and n.column == column]
+
+    def note_rows(self) -> list[list[str]]:
+        """The rows of notes under the layers, left to right: the k-th note of every column in row k.
+
+        Each row starts with its name node (``lc0``…) in the column of the layer names.
+        """
+        slots: list[list[str]] = []
+        for panel in self.panels:
+            partners = [c for c in panel.columns if c is not None]
+            order: list[str | None] = [*partners]
+            order.insert(len(partners) // 2, None)
+            slots.extend([n.node for n in self.notes_under(panel, column)] for column in order)
+        depth = max((len(slot) for slot in slots), default=0)
+        return [[f"lc{k}"] + [slot[k] for slot in slots if len(slot) > k] for k in range(depth)]
+
+    def bottom(self) -> str:
+        """The lowest node of the column of layer names: the legend goes under it."""
+        rows = self.note_rows()
+        return rows[-1][0] if rows else f"l{self.rows[-1].layer}"
 
     def crowd(self) -> int:
         """How many people beyond three the figure holds (0 for couples and triads)."""
@@ -196,6 +248,16 @@ class Layout:
         left = partners.index(column) < (len(partners) + 1) // 2
         return ("down", "up") if left else ("up", "down")
 
+    def tracks_in(self, panel: Panel, column: str | None, kind: ElementKind) -> tuple[str, ...]:
+        """The tracks of a column that hold a slot in the row of *kind*: under water, the down track only.
+
+        The under-water part of a column is one shaded box around its down track; a slot of
+        the up track beside it (outside the box) would be free to change places with it,
+        for dot orders a cluster as one block, and the box would slide under the up track.
+        """
+        tracks = self.tracks(panel, column)
+        return ("down",) if kind.below_waterline and self.above() else tracks
+
     def moved(self, panel: Panel, column: str | None, kind: ElementKind) -> Element | None:
         """A second element of a kind above the waterline, drawn on the column's other (free) track.
 
@@ -229,7 +291,7 @@ class Layout:
         tracks = self.tracks(panel, column)
         if column is None:
             return [node for track in tracks for node in self.slot(panel, column, kind, track)]
-        nodes = [self.slot(panel, column, kind, track)[0] for track in tracks]
+        nodes = [self.slot(panel, column, kind, track)[0] for track in self.tracks_in(panel, column, kind)]
         moved = self.moved(panel, column, kind)
         extras = [
             self.ids[e.id] for e in self.cells.get((panel.index, column, kind), [])[1:] if e is not moved
@@ -272,7 +334,7 @@ class Layout:
         water = self.water_row()
         if water:
             rows.insert(1 + len(self.above()), water)
-        return rows
+        return rows + self.note_rows()
 
     def rank(self, graph: Any) -> None:
         """Hold the rows level and the columns straight with ``rank=same`` and invisible edges."""
@@ -297,8 +359,31 @@ class Layout:
                     continue
                 for track in self.tracks(panel, column):
                     chain = [self.head_id(panel, column)]
-                    chain.extend(self.slot(panel, column, kind, track)[0] for kind in self.rows)
+                    chain.extend(
+                        self.slot(panel, column, kind, track)[0]
+                        for kind in self.rows
+                        if track in self.tracks_in(panel, column, kind)
+                    )
                     if len(self.water_row()) > 1:
                         chain.insert(1 + len(self.above()), self.water_id(panel, column, track))
+                    if track == "down":  # the notes stand under the shaded box of the column
+                        chain.extend(note.node for note in self.notes_under(panel, column))
                     for tail, head in pairwise(chain):
                         graph.edge(tail, head, style="invis", weight="20")
+            self._between(graph, panel)
+
+    def _between(self, graph: Any, panel: Panel) -> None:
+        """Pull the notes of no one's column to the middle: tied to the inner track of every column."""
+        between = self.notes_under(panel, None)
+        if not between:
+            return
+        inner = []  # the lowest slot of each column's inner track: the note stands between them
+        for column in panel.columns:
+            if column is not None:
+                track = self.tracks(panel, column)[-1]
+                kind = [k for k in self.rows if track in self.tracks_in(panel, column, k)][-1]
+                inner.append(self.slot(panel, column, kind, track)[0])
+        for tail in inner:
+            graph.edge(tail, between[0].node, style="invis", weight="5")
+        for upper, lower in pairwise(between):
+            graph.edge(upper.node, lower.node, style="invis", weight="20")
