@@ -16,7 +16,7 @@ import attrs
 
 from eftgraph._model import Case, Concern, Element, ElementKind
 from eftgraph.figures._analysis import comparison
-from eftgraph.figures._text import wrap
+from eftgraph.figures._text import clean, wrap
 from eftgraph.figures._theme import Theme
 from eftgraph.figures._words import Words
 
@@ -112,6 +112,9 @@ class Layout:
             for element in case.elements_in(panel.domain):
                 self.cells.setdefault((panel.index, element.partner, element.kind), []).append(element)
         self.ghosts = self._ghosts()
+        self.bridges = self._bridges()
+        """Labelled links between the two panels of the compare view, by ``(source, target)``: the
+        node of their label, which stands between the frames in the row of the link's target."""
         self.notes = self._notes() if concerns else []
         self.flat = any(
             case.element(link.source).kind is case.element(link.target).kind
@@ -142,6 +145,23 @@ class Layout:
                 outside = ends[1] if inside[0] is ends[0] else ends[0]
                 ghosts[(link.source, link.target)] = (f"g{len(ghosts)}", inside[0], outside)
         return ghosts
+
+    def _bridges(self) -> dict[tuple[str, str], str]:
+        """The labelled links from one panel to the other, each with the id of its label's node.
+
+        An edge label is not a node to dot's frames: it can end up on a frame's line. A
+        label node outside both frames stands between them, as every node outside a
+        cluster must.
+        """
+        if not self.compare:
+            return {}
+        bridges: dict[tuple[str, str], str] = {}
+        for link in self.case.links:
+            ends = self.case.element(link.source), self.case.element(link.target)
+            labelled = bool(" ".join(clean(link.label or "")))
+            if labelled and ends[0].domain != ends[1].domain and all(e.id in self.shown for e in ends):
+                bridges[(link.source, link.target)] = f"b{len(bridges)}"
+        return bridges
 
     def _notes(self) -> list[Note]:
         """The concerns to draw, each under its partner's column in the panel of its domain.
@@ -309,6 +329,9 @@ class Layout:
             ]
             if all(ends):
                 pairs.add(frozenset(ends))
+            label = self.bridges.get((link.source, link.target))
+            if label is not None:
+                pairs.update({frozenset((ends[0], label)), frozenset((label, ends[1]))})
         return pairs
 
     def _rows_of_nodes(self) -> list[list[str]]:
@@ -323,6 +346,12 @@ class Layout:
         for kind in self.rows:
             row = [f"l{kind.layer}"]
             for panel in self.panels:
+                if panel.index == 1:  # between the frames: the labels of the links into this row
+                    row.extend(
+                        label
+                        for (_, target), label in self.bridges.items()
+                        if self.case.element(target).kind is kind
+                    )
                 for column in panel.columns:
                     row.extend(self._row_part(panel, column, kind))
             for node, inside, outside in self.ghosts.values():
@@ -369,7 +398,9 @@ class Layout:
                     if track == "down":  # the notes stand under the shaded box of the column
                         chain.extend(note.node for note in self.notes_under(panel, column))
                     for tail, head in pairwise(chain):
-                        graph.edge(tail, head, style="invis", weight="20")
+                        # held hardest at the waterline: its stretch keeps the up track off the shaded box
+                        water = head[0] == "w" or tail[0] == "w"
+                        graph.edge(tail, head, style="invis", weight="100" if water else "20")
             self._between(graph, panel)
 
     def _between(self, graph: Any, panel: Panel) -> None:

@@ -110,10 +110,11 @@ def _waterline(layout: Layout, graph: Any, panel: Panel) -> None:
 def _stretches(layout: Layout, panel: Panel) -> dict[tuple[str | None, str], float]:
     """The width of the waterline's stretch under each track of *panel* (inches), left to right.
 
-    A stretch is as wide as the widest box of its track, but never so wide that two
-    neighbours push their tracks apart: the boxes of any row hold two neighbouring
-    tracks only as far apart as half their widths and the gap between nodes, and the
-    stretches in the one row of the waterline must fit in that.
+    Over a column's shaded box the stretch is as wide as the box: in the one row of the
+    waterline it keeps the column's up track clear of the box. Any other stretch is as
+    wide as the widest box of its track, but never so wide that it pushes two tracks
+    apart: the boxes of a row hold two neighbouring tracks half their widths and the gap
+    between nodes (0.3) apart, and two stretches must fit in that.
     """
     theme = layout.theme
 
@@ -123,6 +124,8 @@ def _stretches(layout: Layout, panel: Panel) -> dict[tuple[str | None, str], flo
 
     tracks = [(column, track) for column in panel.columns for track in layout.tracks(panel, column)]
     rows: dict[tuple[str | None, str], dict[ElementKind, float]] = {}
+    widths: dict[tuple[str | None, str], float] = {}
+    fixed = set()
     for column, track in tracks:
         rows[(column, track)] = {}
         for kind in layout.rows:
@@ -133,16 +136,22 @@ def _stretches(layout: Layout, panel: Panel) -> dict[tuple[str | None, str], flo
             held = [e for e in cell if track_of(kind) == track] or ([moved] if moved is not None else [])
             if held or column is not None:
                 rows[(column, track)][kind] = max(width(held), 0.3) if held else 0.3
-    widths = {t: max(0.9, max((w for w in rows[t].values() if w > 0.3), default=0.9)) for t in tracks}
+        boxes = [w for w in rows[(column, track)].values() if w > 0.3]
+        widths[(column, track)] = max(0.9, max(boxes, default=0.9))
+        shaded = [w for k, w in rows[(column, track)].items() if k.below_waterline and w > 0.3]
+        if column is not None and track == "down" and shaded:
+            widths[(column, track)] = max(shaded) + 0.28  # the box and its margins
+            fixed.add((column, track))
     for left, right in pairwise(tracks):
-        # the boxes of a row hold two neighbouring tracks at least half their widths and the
-        # gap between nodes (0.3) apart; two stretches of at most that less the gap and a
-        # margin always fit between them
         shared = [(rows[left][k] + rows[right][k]) / 2 for k in rows[left] if k in rows[right]]
-        if shared:
-            room = max(0.5, max(shared) - 0.15)
-            widths[left] = min(widths[left], room)
-            widths[right] = min(widths[right], room)
+        if not shared:
+            continue
+        span = 2 * max(shared) - 0.2  # what two stretches may take together (less a margin)
+        for this, other in ((left, right), (right, left)):
+            if this in fixed:
+                continue
+            share = span - widths[other] if other in fixed else span / 2
+            widths[this] = min(widths[this], max(0.5, share))
     return widths
 
 
