@@ -14,13 +14,14 @@ from typing import Any
 
 import attrs
 
-from eftgraph._model import Case, Concern, Element, ElementKind
+from eftgraph._model import Case, Element, ElementKind
 from eftgraph.figures._analysis import comparison
+from eftgraph.figures._notes import Note, note_rows, place_notes
 from eftgraph.figures._text import clean, wrap
 from eftgraph.figures._theme import Theme
 from eftgraph.figures._words import Words
 
-__all__ = ["Layout", "Note", "Panel", "track_of"]
+__all__ = ["Layout", "Panel", "track_of"]
 
 _DOWN = frozenset(
     {
@@ -56,16 +57,6 @@ class Panel:
     index: int
     domain: str
     columns: tuple[str | None, ...]
-
-
-@attrs.frozen
-class Note:
-    """A concern drawn as a note: its node id, the panel and the column it stands under (``None``: between)."""
-
-    node: str
-    panel: int
-    column: str | None
-    concern: Concern
 
 
 Ghost = tuple[str, Element, Element]
@@ -115,7 +106,7 @@ class Layout:
         self.bridges = self._bridges()
         """Labelled links between the two panels of the compare view, by ``(source, target)``: the
         node of their label, which stands between the frames in the row of the link's target."""
-        self.notes = self._notes() if concerns else []
+        self.notes = place_notes(case, domains, [p.columns for p in self.panels]) if concerns else []
         self.flat = any(
             case.element(link.source).kind is case.element(link.target).kind
             and (link.source in self.shown or link.target in self.shown)
@@ -163,40 +154,13 @@ class Layout:
                 bridges[(link.source, link.target)] = f"b{len(bridges)}"
         return bridges
 
-    def _notes(self) -> list[Note]:
-        """The concerns to draw, each under its partner's column in the panel of its domain.
-
-        A concern of a domain shown stands in that domain's panel; one without a domain
-        matters to every cycle, so each cycle view shows it (the compare view once, in
-        its first panel). A concern without a partner (or of a partner with no column
-        there) stands between the columns.
-        """
-        notes = []
-        for index, concern in enumerate(self.case.concerns):
-            if concern.domain is not None and concern.domain not in self.domains:
-                continue
-            panel = self.panels[self.domains.index(concern.domain) if concern.domain is not None else 0]
-            column = concern.partner if concern.partner in panel.columns else None
-            notes.append(Note(f"c{index}", panel.index, column, concern))
-        return notes
-
     def notes_under(self, panel: Panel, column: str | None) -> list[Note]:
         """The notes that stand under *column* of *panel* (``None``: between the columns), top down."""
         return [n for n in self.notes if n.panel == panel.index and n.column == column]
 
     def note_rows(self) -> list[list[str]]:
-        """The rows of notes under the layers, left to right: the k-th note of every column in row k.
-
-        Each row starts with its name node (``lc0``…) in the column of the layer names.
-        """
-        slots: list[list[str]] = []
-        for panel in self.panels:
-            partners = [c for c in panel.columns if c is not None]
-            order: list[str | None] = [*partners]
-            order.insert(len(partners) // 2, None)
-            slots.extend([n.node for n in self.notes_under(panel, column)] for column in order)
-        depth = max((len(slot) for slot in slots), default=0)
-        return [[f"lc{k}"] + [slot[k] for slot in slots if len(slot) > k] for k in range(depth)]
+        """The rows of notes under the layers (see `_notes.note_rows`)."""
+        return note_rows(self.notes, [(p.index, p.columns) for p in self.panels])
 
     def bottom(self) -> str:
         """The lowest node of the column of layer names: the legend goes under it."""

@@ -18,7 +18,8 @@ from typing import Any
 
 from eftgraph._model import Element, ElementKind, Position, Stance
 from eftgraph.figures._analysis import positions_in
-from eftgraph.figures._layout import Layout, Note, Panel, track_of
+from eftgraph.figures._layout import Layout, Panel, track_of
+from eftgraph.figures._notes import Note
 from eftgraph.figures._text import clean, display_width, escape, font, html_label, html_lines, wrap
 
 __all__ = ["draw_nodes"]
