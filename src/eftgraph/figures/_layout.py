@@ -150,7 +150,9 @@ class Layout:
         for link in self.case.links:
             ends = self.case.element(link.source), self.case.element(link.target)
             labelled = bool(" ".join(clean(link.label or "")))
-            if labelled and ends[0].domain != ends[1].domain and all(e.id in self.shown for e in ends):
+            # a link within one row keeps its xlabel: dot cannot rank a node between two flat links
+            crossing = ends[0].domain != ends[1].domain and ends[0].kind is not ends[1].kind
+            if labelled and crossing and all(e.id in self.shown for e in ends):
                 bridges[(link.source, link.target)] = f"b{len(bridges)}"
         return bridges
 

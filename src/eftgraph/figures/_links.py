@@ -109,7 +109,7 @@ def _link(
     label = layout.bridges.get((link.source, link.target))
     if label is not None:
         # the label is a node between the frames; the link runs into it and on to its target
-        text = attributes.pop("label")
+        text = attributes.pop("label", "") or attributes.pop("xlabel", "")  # xlabel: a link within one row
         graph.node(label, label=text, shape="plaintext", style="", margin="0", fontsize=f"{theme.edge_size:g}",
                    fontcolor=theme.muted_text)  # fmt: skip
         graph.edge(tail, label, arrowhead="none", **attributes)
