@@ -64,6 +64,12 @@ def register(subparsers: Any) -> None:
         "--highlight", choices=HIGHLIGHTS, default="none", help="draw the strongest loop heavy"
     )
     command.add_argument("--renderer", choices=RENDERERS, default="auto", help="which Graphviz renders")
+    command.add_argument(
+        "--no-concerns",
+        dest="concerns",
+        action="store_false",
+        help="cycle and compare views: leave out the notes of concerns (referrals)",
+    )
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -88,6 +94,7 @@ def _draw(case: Case, args: argparse.Namespace, format: str) -> None:
         "highlight": args.highlight,
         "language": args.language,
         "theme": args.theme,
+        "concerns": args.concerns,
     }
     if args.view == "course" and args.sessions:
         options["sessions"] = args.sessions

@@ -29,6 +29,8 @@ class SlidePlan:
     title: str
     notes: str
     image: bytes | None = None
+    svg: bytes | None = None
+    """The figure as SVG too: PowerPoint (2016 and later) shows it, others the PNG."""
     source: str = ""
     """The DOT source of the figure, until it is rendered into *image*."""
     caption: str = ""
@@ -124,24 +126,59 @@ def _draw(slide: Any, item: SlidePlan) -> None:
         _text(slide, (_MARGIN, _HEIGHT - 1.05, width, 0.95), [item.caption], 24, bold=True, centre=True)
         top, bottom = 0.6, _HEIGHT - 1.1
     if item.image is not None:
-        _picture(slide, item.image, (_MARGIN, top, width, bottom - top))
+        _picture(slide, item.image, (_MARGIN, top, width, bottom - top), svg=item.svg)
 
 
-def _picture(slide: Any, png: bytes, box: tuple[float, float, float, float]) -> None:
-    """Place *png* centred in *box* (inches), as large as fits, its proportions kept."""
+SVG_BLIP = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+"""The extension of a picture that holds its SVG (Office 2016 and later), the PNG staying the fallback."""
+
+
+def _picture(
+    slide: Any, png: bytes, box: tuple[float, float, float, float], *, svg: bytes | None = None
+) -> None:
+    """Place *png* centred in *box* (inches), as large as fits, its proportions kept; *svg* beside it.
+
+    python-pptx has no call for an SVG picture: the SVG is added as an image part of the
+    slide and named in the picture's ``a:blip`` by an ``asvg:svgBlip`` extension, as
+    PowerPoint writes it. Readers that do not know the extension show the PNG.
+    """
     from pptx.util import Inches
 
     pixels_wide, pixels_high = png_size(png)
     left, top, width, height = box
     scale = min(width / pixels_wide, height / pixels_high)
     shown_wide, shown_high = pixels_wide * scale, pixels_high * scale
-    slide.shapes.add_picture(
+    picture = slide.shapes.add_picture(
         io.BytesIO(png),
         Inches(left + (width - shown_wide) / 2),
         Inches(top + (height - shown_high) / 2),
         Inches(shown_wide),
         Inches(shown_high),
     )
+    if svg is not None:
+        _add_svg(slide, picture, svg)
+
+
+def _add_svg(slide: Any, picture: Any, svg: bytes) -> None:
+    """Name *svg* in *picture*'s ``a:blip`` (an ``asvg:svgBlip`` extension), as an image part of *slide*."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+    from pptx.oxml import parse_xml
+
+    package = slide.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+    number = next(n for n in range(1, len(taken) + 2) if f"/ppt/media/figure{n}.svg" not in taken)
+    part = Part(PackURI(f"/ppt/media/figure{number}.svg"), "image/svg+xml", package, svg)
+    relation = slide.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    extension = parse_xml(
+        f'<a:extLst xmlns:a="{drawing}"><a:ext uri="{SVG_BLIP}">'
+        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        f'r:embed="{relation}"/></a:ext></a:extLst>'
+    )
+    picture._element.find(f".//{{{drawing}}}blip").append(extension)
 
 
 def png_size(png: bytes) -> tuple[int, int]:

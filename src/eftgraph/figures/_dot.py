@@ -27,6 +27,9 @@ def build(layout: Layout) -> Figure:
         "graph",
         charset="UTF-8",
         newrank="true",
+        # a second crossing minimisation over the frames of the compare view (clusters) breaks
+        # the order the rows hold (a partner's down track outside, the shaded box under it)
+        remincross="false",
         rankdir="TB",
         nodesep="0.3",
         # more people, more cross links between the rows: give them room

@@ -37,6 +37,7 @@ def to_dot(
     language: Language | str | None = None,
     theme: str = "default",
     sessions: Sequence[int] | None = None,
+    concerns: bool = True,
 ) -> Figure:
     """The case as a figure: a ``graphviz.Digraph`` (no I/O; nothing runs until it is rendered).
 
@@ -67,6 +68,10 @@ def to_dot(
     sessions
         Course view: the sessions whose formulations to show side by side (default: the
         intake and the last formulation of the course).
+    concerns
+        Draw each concern (a referral) as a note under its partner's column, in the
+        cycle of its domain (one without a domain: in every cycle view, and once in the
+        compare view). ``False`` leaves them out.
 
     Returns
     -------
@@ -98,11 +103,21 @@ def to_dot(
     words = Words(figure_language(case, language))
     domains = domains_to_draw(case, chosen_view, domain)
     loop = highlighted_loop(case, highlight, domains)
-    return build(Layout(case, domains, words, chosen_theme, loop, strongest=highlight == "strongest"))
+    return build(
+        Layout(
+            case, domains, words, chosen_theme, loop, strongest=highlight == "strongest", concerns=concerns
+        )
+    )
 
 
 def path_to_dot(
-    case: Case, domain: str, path: Sequence[str], *, language: Language | str | None, theme: str
+    case: Case,
+    domain: str,
+    path: Sequence[str],
+    *,
+    language: Language | str | None,
+    theme: str,
+    concerns: bool = True,
 ) -> Figure:
     """The cycle view of *domain* with *path* walked so far: its elements and the links between
     consecutive ones highlighted, every other element and link faded.
@@ -121,7 +136,9 @@ def path_to_dot(
     words = Words(figure_language(case, language))
     domains = domains_to_draw(case, view_named("cycle"), domain)
     walked = highlighted_loop(case, list(path), domains)
-    return build(Layout(case, domains, words, chosen_theme, walked, strongest=False, path=True))
+    return build(
+        Layout(case, domains, words, chosen_theme, walked, strongest=False, path=True, concerns=concerns)
+    )
 
 
 def render(
@@ -136,6 +153,7 @@ def render(
     language: Language | str | None = None,
     theme: str = "default",
     sessions: Sequence[int] | None = None,
+    concerns: bool = True,
 ) -> Path:
     """Draw *case* and write the figure to *path*: SVG, PNG, PDF or DOT, the format from the suffix.
 
@@ -162,6 +180,8 @@ def render(
         The language of the figure's words (default: the case's).
     theme
         ``"default"``, ``"print"`` or ``"slide"``.
+    concerns
+        Draw the concerns as notes (default); ``False`` leaves them out.
 
     Returns
     -------
@@ -185,7 +205,14 @@ def render(
         write_atomic(path, timeline_file(case, chosen, language=language, theme=theme))
         return Path(path)
     figure = to_dot(
-        case, view=view, domain=domain, highlight=highlight, language=language, theme=theme, sessions=sessions
+        case,
+        view=view,
+        domain=domain,
+        highlight=highlight,
+        language=language,
+        theme=theme,
+        sessions=sessions,
+        concerns=concerns,
     )
     data = _render.pipe(figure.source, chosen, renderer=renderer)
     write_atomic(path, data)

@@ -16,7 +16,8 @@ import attrs
 
 from eftgraph._model import Case, Element, ElementKind
 from eftgraph.figures._analysis import comparison
-from eftgraph.figures._text import wrap
+from eftgraph.figures._notes import Note, note_rows, place_notes
+from eftgraph.figures._text import clean, wrap
 from eftgraph.figures._theme import Theme
 from eftgraph.figures._words import Words
 
@@ -75,6 +76,7 @@ class Layout:
         *,
         strongest: bool,
         path: bool = False,
+        concerns: bool = True,
     ) -> None:
         self.case = case
         self.domains = domains
@@ -101,6 +103,10 @@ class Layout:
             for element in case.elements_in(panel.domain):
                 self.cells.setdefault((panel.index, element.partner, element.kind), []).append(element)
         self.ghosts = self._ghosts()
+        self.bridges = self._bridges()
+        """Labelled links between the two panels of the compare view, by ``(source, target)``: the
+        node of their label, which stands between the frames in the row of the link's target."""
+        self.notes = place_notes(case, domains, [p.columns for p in self.panels]) if concerns else []
         self.flat = any(
             case.element(link.source).kind is case.element(link.target).kind
             and (link.source in self.shown or link.target in self.shown)
@@ -130,6 +136,38 @@ class Layout:
                 outside = ends[1] if inside[0] is ends[0] else ends[0]
                 ghosts[(link.source, link.target)] = (f"g{len(ghosts)}", inside[0], outside)
         return ghosts
+
+    def _bridges(self) -> dict[tuple[str, str], str]:
+        """The labelled links from one panel to the other, each with the id of its label's node.
+
+        An edge label is not a node to dot's frames: it can end up on a frame's line. A
+        label node outside both frames stands between them, as every node outside a
+        cluster must.
+        """
+        if not self.compare:
+            return {}
+        bridges: dict[tuple[str, str], str] = {}
+        for link in self.case.links:
+            ends = self.case.element(link.source), self.case.element(link.target)
+            labelled = bool(" ".join(clean(link.label or "")))
+            # a link within one row keeps its xlabel: dot cannot rank a node between two flat links
+            crossing = ends[0].domain != ends[1].domain and ends[0].kind is not ends[1].kind
+            if labelled and crossing and all(e.id in self.shown for e in ends):
+                bridges[(link.source, link.target)] = f"b{len(bridges)}"
+        return bridges
+
+    def notes_under(self, panel: Panel, column: str | None) -> list[Note]:
+        """The notes that stand under *column* of *panel* (``None``: between the columns), top down."""
+        return [n for n in self.notes if n.panel == panel.index and n.column == column]
+
+    def note_rows(self) -> list[list[str]]:
+        """The rows of notes under the layers (see `_notes.note_rows`)."""
+        return note_rows(self.notes, [(p.index, p.columns) for p in self.panels])
+
+    def bottom(self) -> str:
+        """The lowest node of the column of layer names: the legend goes under it."""
+        rows = self.note_rows()
+        return rows[-1][0] if rows else f"l{self.rows[-1].layer}"
 
     def crowd(self) -> int:
         """How many people beyond three the figure holds (0 for couples and triads)."""
@@ -196,6 +234,16 @@ class Layout:
         left = partners.index(column) < (len(partners) + 1) // 2
         return ("down", "up") if left else ("up", "down")
 
+    def tracks_in(self, panel: Panel, column: str | None, kind: ElementKind) -> tuple[str, ...]:
+        """The tracks of a column that hold a slot in the row of *kind*: under water, the down track only.
+
+        The under-water part of a column is one shaded box around its down track; a slot of
+        the up track beside it (outside the box) would be free to change places with it,
+        for dot orders a cluster as one block, and the box would slide under the up track.
+        """
+        tracks = self.tracks(panel, column)
+        return ("down",) if kind.below_waterline and self.above() else tracks
+
     def moved(self, panel: Panel, column: str | None, kind: ElementKind) -> Element | None:
         """A second element of a kind above the waterline, drawn on the column's other (free) track.
 
@@ -229,7 +277,7 @@ class Layout:
         tracks = self.tracks(panel, column)
         if column is None:
             return [node for track in tracks for node in self.slot(panel, column, kind, track)]
-        nodes = [self.slot(panel, column, kind, track)[0] for track in tracks]
+        nodes = [self.slot(panel, column, kind, track)[0] for track in self.tracks_in(panel, column, kind)]
         moved = self.moved(panel, column, kind)
         extras = [
             self.ids[e.id] for e in self.cells.get((panel.index, column, kind), [])[1:] if e is not moved
@@ -247,6 +295,9 @@ class Layout:
             ]
             if all(ends):
                 pairs.add(frozenset(ends))
+            label = self.bridges.get((link.source, link.target))
+            if label is not None:
+                pairs.update({frozenset((ends[0], label)), frozenset((label, ends[1]))})
         return pairs
 
     def _rows_of_nodes(self) -> list[list[str]]:
@@ -261,6 +312,12 @@ class Layout:
         for kind in self.rows:
             row = [f"l{kind.layer}"]
             for panel in self.panels:
+                if panel.index == 1:  # between the frames: the labels of the links into this row
+                    row.extend(
+                        label
+                        for (_, target), label in self.bridges.items()
+                        if self.case.element(target).kind is kind
+                    )
                 for column in panel.columns:
                     row.extend(self._row_part(panel, column, kind))
             for node, inside, outside in self.ghosts.values():
@@ -272,7 +329,7 @@ class Layout:
         water = self.water_row()
         if water:
             rows.insert(1 + len(self.above()), water)
-        return rows
+        return rows + self.note_rows()
 
     def rank(self, graph: Any) -> None:
         """Hold the rows level and the columns straight with ``rank=same`` and invisible edges."""
@@ -297,8 +354,33 @@ class Layout:
                     continue
                 for track in self.tracks(panel, column):
                     chain = [self.head_id(panel, column)]
-                    chain.extend(self.slot(panel, column, kind, track)[0] for kind in self.rows)
+                    chain.extend(
+                        self.slot(panel, column, kind, track)[0]
+                        for kind in self.rows
+                        if track in self.tracks_in(panel, column, kind)
+                    )
                     if len(self.water_row()) > 1:
                         chain.insert(1 + len(self.above()), self.water_id(panel, column, track))
+                    if track == "down":  # the notes stand under the shaded box of the column
+                        chain.extend(note.node for note in self.notes_under(panel, column))
                     for tail, head in pairwise(chain):
-                        graph.edge(tail, head, style="invis", weight="20")
+                        # held hardest at the waterline: its stretch keeps the up track off the shaded box
+                        water = head[0] == "w" or tail[0] == "w"
+                        graph.edge(tail, head, style="invis", weight="100" if water else "20")
+            self._between(graph, panel)
+
+    def _between(self, graph: Any, panel: Panel) -> None:
+        """Pull the notes of no one's column to the middle: tied to the inner track of every column."""
+        between = self.notes_under(panel, None)
+        if not between:
+            return
+        inner = []  # the lowest slot of each column's inner track: the note stands between them
+        for column in panel.columns:
+            if column is not None:
+                track = self.tracks(panel, column)[-1]
+                kind = [k for k in self.rows if track in self.tracks_in(panel, column, k)][-1]
+                inner.append(self.slot(panel, column, kind, track)[0])
+        for tail in inner:
+            graph.edge(tail, between[0].node, style="invis", weight="5")
+        for upper, lower in pairwise(between):
+            graph.edge(upper.node, lower.node, style="invis", weight="20")

@@ -42,6 +42,12 @@ def draw_legend(layout: Layout, graph: Any, samples: Samples) -> None:
             'WIDTH="44" HEIGHT="16" FIXEDSIZE="TRUE"></TD>'
         )
         entries.append((water, words("legend.below")))
+    if layout.notes:
+        note = (
+            f'<TD BORDER="1" BGCOLOR="{theme.note_fill}" COLOR="{theme.note_border}" '
+            'WIDTH="44" HEIGHT="16" FIXEDSIZE="TRUE"></TD>'
+        )
+        entries.append((note, words("legend.concern")))
     if not entries:
         return
     per_row = 2 if len(entries) > 3 else 1
@@ -66,7 +72,7 @@ def draw_legend(layout: Layout, graph: Any, samples: Samples) -> None:
         fontsize=f"{theme.legend_size:g}",
         fontcolor=theme.text,
     )
-    graph.edge(f"l{layout.rows[-1].layer}", "kl", style="invis", weight="0")
+    graph.edge(layout.bottom(), "kl", style="invis", weight="0")
 
 
 def _key(layout: Layout, kind: str) -> str:

@@ -106,6 +106,15 @@ def _link(
     head = ghost[0] if ghost is not None and ghost[2] is target else layout.ids[link.target]
     if both:
         attributes["dir"] = "both"
+    label = layout.bridges.get((link.source, link.target))
+    if label is not None:
+        # the label is a node between the frames; the link runs into it and on to its target
+        text = attributes.pop("label", "") or attributes.pop("xlabel", "")  # xlabel: a link within one row
+        graph.node(label, label=text, shape="plaintext", style="", margin="0", fontsize=f"{theme.edge_size:g}",
+                   fontcolor=theme.muted_text)  # fmt: skip
+        graph.edge(tail, label, arrowhead="none", **attributes)
+        graph.edge(label, head, **{**attributes, "constraint": "false"})
+        return
     graph.edge(tail, head, **attributes)
 
 

@@ -6,16 +6,20 @@ What lies below it sits in shaded clusters without a border: one for the layer
 names, and one per column of each panel (one box across all columns would make
 every link that passes the under-water rows go around the whole box, for a
 cluster must be contiguous). In the compare view,
-each panel is a framed cluster named after its domain's cycle.
+each panel is a framed cluster named after its domain's cycle. A concern is a
+folded-corner note under its partner's column, below the shaded box: outside the
+cycle, yet on the same page.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from eftgraph._model import Element, ElementKind, Position, Stance
 from eftgraph.figures._analysis import positions_in
 from eftgraph.figures._layout import Layout, Panel, track_of
+from eftgraph.figures._notes import Note
 from eftgraph.figures._text import clean, display_width, escape, font, html_label, html_lines, wrap
 
 __all__ = ["draw_nodes"]
@@ -44,6 +48,8 @@ def draw_nodes(layout: Layout, graph: Any) -> None:
                 _layer_node(layout, water, kind)
     for node, _inside, outside in layout.ghosts.values():
         _ghost(layout, graph, node, outside)
+    for row in layout.note_rows():
+        graph.node(row[0], label="", shape="plaintext", style="", width="0", height="0", group="layers")
     theme = layout.theme
     for panel in layout.panels:
         if not layout.compare:
@@ -86,28 +92,68 @@ def _water(layout: Layout, subgraph: Any, *, label: str) -> None:
 
 
 def _waterline(layout: Layout, graph: Any, panel: Panel) -> None:
-    """The waterline across *panel*: a stretch of line per track, as wide as the track's boxes."""
+    """The waterline across *panel*: a stretch of line per track, as wide as the track's boxes allow."""
     theme = layout.theme
-    for column in panel.columns:
-        for track in layout.tracks(panel, column):
-            cells = [
-                element
-                for kind in layout.rows
-                for element in layout.cells.get((panel.index, column, kind), [])
-                if track_of(kind) == track or element is layout.moved(panel, column, kind)
-            ]
-            chars = max((display_width(line) for e in cells for line in wrap(e.label, theme.wrap)), default=0)
-            graph.node(
-                layout.water_id(panel, column, track),
-                label="",
-                shape="box",
-                style="filled",
-                color=theme.water_border,
-                fillcolor=theme.water_border,
-                fixedsize="true",
-                height="0.03",
-                width=f"{max(0.9, chars * theme.font_size * 0.55 / 72 + 0.3):.2f}",
-            )
+    for (column, track), width in _stretches(layout, panel).items():
+        graph.node(
+            layout.water_id(panel, column, track),
+            label="",
+            shape="box",
+            style="filled",
+            color=theme.water_border,
+            fillcolor=theme.water_border,
+            fixedsize="true",
+            height="0.03",
+            width=f"{width:.2f}",
+        )
+
+
+def _stretches(layout: Layout, panel: Panel) -> dict[tuple[str | None, str], float]:
+    """The width of the waterline's stretch under each track of *panel* (inches), left to right.
+
+    Over a column's shaded box the stretch is as wide as the box: in the one row of the
+    waterline it keeps the column's up track clear of the box. Any other stretch is as
+    wide as the widest box of its track, but never so wide that it pushes two tracks
+    apart: the boxes of a row hold two neighbouring tracks half their widths and the gap
+    between nodes (0.3) apart, and two stretches must fit in that.
+    """
+    theme = layout.theme
+
+    def width(elements: list[Element]) -> float:
+        chars = max((display_width(line) for e in elements for line in wrap(e.label, theme.wrap)), default=0)
+        return chars * theme.font_size * 0.55 / 72 + 0.3
+
+    tracks = [(column, track) for column in panel.columns for track in layout.tracks(panel, column)]
+    rows: dict[tuple[str | None, str], dict[ElementKind, float]] = {}
+    widths: dict[tuple[str | None, str], float] = {}
+    fixed = set()
+    for column, track in tracks:
+        rows[(column, track)] = {}
+        for kind in layout.rows:
+            if track not in layout.tracks_in(panel, column, kind):
+                continue
+            cell = layout.cells.get((panel.index, column, kind), [])
+            moved = layout.moved(panel, column, kind)
+            held = [e for e in cell if track_of(kind) == track] or ([moved] if moved is not None else [])
+            if held or column is not None:
+                rows[(column, track)][kind] = max(width(held), 0.3) if held else 0.3
+        boxes = [w for w in rows[(column, track)].values() if w > 0.3]
+        widths[(column, track)] = max(0.9, max(boxes, default=0.9))
+        shaded = [w for k, w in rows[(column, track)].items() if k.below_waterline and w > 0.3]
+        if column is not None and track == "down" and shaded:
+            widths[(column, track)] = max(shaded) + 0.28  # the box and its margins
+            fixed.add((column, track))
+    for left, right in pairwise(tracks):
+        shared = [(rows[left][k] + rows[right][k]) / 2 for k in rows[left] if k in rows[right]]
+        if not shared:
+            continue
+        span = 2 * max(shared) - 0.2  # what two stretches may take together (less a margin)
+        for this, other in ((left, right), (right, left)):
+            if this in fixed:
+                continue
+            share = span - widths[other] if other in fixed else span / 2
+            widths[this] = min(widths[this], max(0.5, share))
+    return widths
 
 
 def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
@@ -117,7 +163,7 @@ def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
         _waterline(layout, graph, panel)
     for kind in layout.rows:
         for column in panel.columns:
-            for track in layout.tracks(panel, column):
+            for track in layout.tracks_in(panel, column, kind):
                 if not (kind.below_waterline and track == "down"):
                     _slot_nodes(layout, graph, panel, column, kind, track)
     below = layout.below()
@@ -133,6 +179,37 @@ def _panel(layout: Layout, graph: Any, panel: Panel) -> None:
             _water(layout, water, label="" if layout.water_row() else "&#160;")
             for kind in below:
                 _slot_nodes(layout, water, panel, column, kind, "down")
+    for note in layout.notes:
+        if note.panel == panel.index:
+            _note(layout, graph, note)
+
+
+def _note(layout: Layout, graph: Any, note: Note) -> None:
+    """A concern: a calm folded-corner note, the word for a referral over its label."""
+    theme = layout.theme
+    columns = 0  # as narrow as the widest box of the column's down track, so the note stays inside it
+    if note.column is not None:
+        labels = [
+            e.label
+            for kind in layout.rows
+            if track_of(kind) == "down"
+            for e in layout.cells.get((note.panel, note.column, kind), [])
+        ]
+        columns = max(
+            (display_width(line) for label in labels for line in wrap(label, theme.wrap)), default=0
+        )
+    width = min(theme.wrap, max(12, columns)) if columns else theme.wrap
+    marker = font(f"<I>{escape(layout.words('referral'))}</I>", size=theme.edge_size, colour=theme.muted_text)
+    graph.node(
+        note.node,
+        label=html_label(marker + "<BR/>" + html_lines(wrap(note.concern.label, width))),
+        shape="note",
+        style="filled",
+        fillcolor=theme.note_fill,
+        color=theme.note_border,
+        penwidth=f"{theme.node_pen:g}",
+        margin="0.14,0.06",
+    )
 
 
 def _ghost(layout: Layout, graph: Any, node: str, outside: Element) -> None:

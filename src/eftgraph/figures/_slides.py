@@ -79,11 +79,13 @@ def _source(figure: Any) -> str:
 
 
 def _rendered(plan: list[SlidePlan], renderer: str) -> list[SlidePlan]:
-    """*plan* with every figure rendered as PNG, several at a time (each is a renderer process)."""
-    sources = [slide.source for slide in plan if slide.source]
+    """*plan* with every figure rendered as PNG and SVG, several at a time (each is a renderer process)."""
+    jobs = [(slide.source, format) for slide in plan if slide.source for format in ("png", "svg")]
     with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-        images = iter(list(pool.map(lambda source: pipe(source, "png", renderer=renderer), sources)))
-    return [attrs.evolve(slide, image=next(images)) if slide.source else slide for slide in plan]
+        images = iter(list(pool.map(lambda job: pipe(job[0], job[1], renderer=renderer), jobs)))
+    return [
+        attrs.evolve(slide, image=next(images), svg=next(images)) if slide.source else slide for slide in plan
+    ]
 
 
 def deck_plan(

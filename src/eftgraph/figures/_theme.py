@@ -72,6 +72,9 @@ class Theme:
     highlight_pen: float = 5.0
     faded_colour: str = "#C4C4C4"
     faded_text: str = "#A6A6A6"
+    note_fill: str = "#F4F1EA"
+    """A concern's note: a calm warm grey, no alarm colour."""
+    note_border: str = "#8C8C8C"
     arrow_size: float = 0.9
 
 
@@ -126,6 +129,8 @@ THEMES: Mapping[str, Theme] = {
         highlight_colour="#000000",
         highlight_pen=6.0,
         faded_colour="#B3B3B3",
+        note_fill="#FFFFFF",
+        note_border="#000000",
     ),
     "slide": attrs.evolve(
         _DEFAULT,
