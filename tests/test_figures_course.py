@@ -173,3 +173,21 @@ def test_to_dot_course_view_default_and_chosen_sessions() -> None:
     assert "from session 9" in chosen
     with pytest.raises(FigureError, match="the timeline is a chart"):
         eftgraph.to_dot(case, view="timeline")
+
+
+def test_the_course_legend_explains_only_the_marks_drawn() -> None:
+    case = example()
+    everyday = eftgraph.to_dot(case, view="course", domain="everyday", theme="print").source
+    # nothing is new in the everyday cycle: in print a "new" sample would look like every behaviour's box
+    assert "new since the intake" not in everyday
+    assert "gone since the intake" in everyday and "unchanged" in everyday and "dampens" in everyday
+    sexual = eftgraph.to_dot(case, view="course", domain="sexual").source
+    assert "new since the intake" in sexual and "gone since the intake" in sexual
+    assert "dampens" not in sexual
+    same = eftgraph.to_dot(case, view="course", domain="sexual", sessions=[3, 4]).source
+    assert "since the intake" not in same and "since session" not in same  # no change: no legend at all
+
+
+def test_the_dutch_course_view_is_titled_as_a_clinician_would() -> None:
+    dutch = eftgraph.to_dot(example("nl"), view="course", domain="sexual").source
+    assert "de seksuele cirkel in de loop van de therapie" in dutch

@@ -87,8 +87,9 @@ def course_view(
     seen: dict[str, Element] = {}
     links = [links_of(index, moment, grid, style) for index, (_, moment) in enumerate(moments)]
     linked = {frozenset(ends) for drawn in links for ends, _ in drawn}
+    drawn: set[str] = set()  # the states drawn: the legend explains those only
     for index, (session, moment) in enumerate(moments):
-        _panel(graph, index, (session, moment, first, seen), grid, style, words, linked)
+        drawn |= _panel(graph, index, (session, moment, first, seen), grid, style, words, linked)
     last_row = rank(graph, grid, len(moments))
     for ends, attributes in itertools.chain.from_iterable(links):  # after the rows, as in the cycle view
         graph.edge(*ends, **attributes)
@@ -97,7 +98,7 @@ def course_view(
         for _, attributes in itertools.chain.from_iterable(links)
         if attributes["style"] == "dashed"
     ]
-    _legend(graph, (moments, dampens[:1]), style, words, last_row)
+    _legend(graph, (moments, dampens[:1], drawn), style, words, last_row)
     return graph
 
 
@@ -177,8 +178,10 @@ def _panel(
     style: Theme,
     words: Words,
     linked: set[frozenset[str]],
-) -> None:
+) -> set[str]:
     """One moment's panel; *at* is (session, its case, the first case, the elements seen so far).
+
+    Returns the states of the elements it drew (``new``, ``gone``, ``same``, ``absent``).
 
     Its part of each row is held left to right by invisible edges declared in the
     panel: dot orders a cluster's nodes by the cluster's own edges only. No
@@ -192,13 +195,14 @@ def _panel(
     present = {e.id: e for e in moment.elements}
     at_first = {e.id: e for e in first.elements}
     tag = words("view.tag")
+    states: set[str] = set()
     with graph.subgraph(name=f"cluster_m{index}") as panel:
         panel.attr(
             label=label,
             fontsize=str(style.head_size),
             color=style.domain_border,
             style="rounded",
-            margin="12",
+            margin="24",  # room for a link that enters a box at its outer corner
         )
         for column in grid.columns:
             if column is not None:
@@ -219,6 +223,7 @@ def _panel(
                     element = present.get(eid)
                     before = at_first.get(eid) if index else element
                     state = _state(element, before, seen.get(eid))
+                    states.add(state)
                     shown = element or seen.get(eid) or grid.known[eid]
                     panel.node(
                         node,
@@ -231,6 +236,7 @@ def _panel(
                 if frozenset((tail, head)) not in linked:
                     panel.edge(tail, head, style="invis")
     seen.update(present)
+    return states
 
 
 def _node_style(element: Element, state: str, style: Theme, tag: str) -> dict[str, str]:
@@ -293,26 +299,32 @@ def _row_labels(graph: Figure, grid: Grid, layers: FigureWords, style: Theme) ->
 
 def _legend(
     graph: Figure,
-    shown: tuple[Sequence[Moment], list[dict[str, str]]],
+    shown: tuple[Sequence[Moment], list[dict[str, str]], set[str]],
     style: Theme,
     words: Words,
     last_row: str,
 ) -> None:
-    """What the marks mean: new, gone, unchanged and, when one is drawn, a dampening link.
+    """What the marks drawn mean: new, gone (with unchanged beside them) and a dampening link.
 
-    *shown* is the moments and the attributes of the first dampening link drawn (if any).
+    *shown* is the moments, the attributes of the first dampening link drawn (if any) and
+    the states of the elements drawn. A mark that is not drawn is not explained: in the
+    print theme an unexplained "new" sample would look like every behaviour's bold box.
     """
-    moments, dampens = shown
+    moments, dampens, drawn = shown
     since = "intake" if moments[0][0] is None else "session"
     new = words(f"view.legend_new_{since}", n=moments[0][0] or 0)
     gone = words(f"view.legend_gone_{since}", n=moments[0][0] or 0)
     green = "#000000" if style.name == "print" else OKABE_ITO["bluish_green"]
-    rows = (
-        f"<TR><TD BORDER='3' COLOR='{green}' STYLE='rounded'>{escape(new)}</TD>"
-        f"<TD BORDER='1' COLOR='{style.faded_colour}' STYLE='dashed'><FONT COLOR='{style.faded_colour}'>"
-        f"{escape(gone)}</FONT></TD>"
-        f"<TD BORDER='1' COLOR='{style.node_border}'>{escape(words('view.legend_same'))}</TD>"
-    )
+    rows = "<TR>"
+    if "new" in drawn:
+        rows += f"<TD BORDER='3' COLOR='{green}' STYLE='rounded'>{escape(new)}</TD>"
+    if "gone" in drawn:
+        rows += (
+            f"<TD BORDER='1' COLOR='{style.faded_colour}' STYLE='dashed'><FONT COLOR='{style.faded_colour}'>"
+            f"{escape(gone)}</FONT></TD>"
+        )
+    if drawn & {"new", "gone"}:
+        rows += f"<TD BORDER='1' COLOR='{style.node_border}'>{escape(words('view.legend_same'))}</TD>"
     for link in dampens:
         pen = max(1, round(float(link["penwidth"])))
         text = FigureWords(words.code)("legend.dampens")
@@ -320,6 +332,8 @@ def _legend(
             f"<TD SIDES='B' BORDER='{pen}' COLOR='{link['color']}' STYLE='dashed' WIDTH='44'></TD>"
             f"<TD>{escape(text)}</TD>"
         )
+    if rows == "<TR>":  # nothing new, nothing gone, no dampening link: nothing to explain
+        return
     rows += "</TR>"
     with graph.subgraph() as bottom:
         bottom.attr(rank="max")
