@@ -9,7 +9,7 @@ import pytest
 from eftgraph import Case, load, loads, to_dot
 from eftgraph.figures import pipe
 from eftgraph.figures._render import find_system
-from tests.figures_support import SVG, svg_root
+from tests.figures_support import BOTH_RENDERERS, SVG, svg_root
 
 SECURE = """
 eftgraph: 1
@@ -134,3 +134,27 @@ def test_an_extra_element_stays_in_its_partners_column(path: str, view: str, ext
         if e.partner == element.partner and e.domain == element.domain and e.id != extra
     ]
     assert min(column) - 20 <= x[node(case, extra)] <= max(column) + 20
+
+
+@pytest.mark.parametrize("renderer", BOTH_RENDERERS)
+@pytest.mark.parametrize(
+    ("path", "domain"),
+    [("examples/published/sanne-ruud.yaml", "sexual"), ("examples/janine-mathijs.en.yaml", "everyday")],
+)
+def test_the_waterline_reads_as_one_line(path: str, domain: str, renderer: str) -> None:
+    # its stretches cover most of the way across: no stubs between the columns
+    svg = pipe(to_dot(load(path), domain=domain).source, "svg", renderer=renderer)
+    stretches = []
+    for group in svg_root(svg).iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if title is not None and re.fullmatch(r"w0_\d+[ud]", title.text or ""):
+            polygon = group.find(f"{SVG}polygon")
+            assert polygon is not None
+            xs = [float(point.split(",")[0]) for point in polygon.get("points", "").split()]
+            stretches.append((min(xs), max(xs)))
+    assert len(stretches) >= 4
+    span = max(right for _, right in stretches) - min(left for left, _ in stretches)
+    assert sum(right - left for left, right in stretches) >= 0.7 * span
+    assert min(right - left for left, right in stretches) >= 0.25 * max(
+        right - left for left, right in stretches
+    )

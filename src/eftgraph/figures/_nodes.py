@@ -13,7 +13,6 @@ cycle, yet on the same page.
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Any
 
 from eftgraph._model import Element, ElementKind, Position, Stance
@@ -92,7 +91,7 @@ def _water(layout: Layout, subgraph: Any, *, label: str) -> None:
 
 
 def _waterline(layout: Layout, graph: Any, panel: Panel) -> None:
-    """The waterline across *panel*: a stretch of line per track, as wide as the track's boxes allow."""
+    """The waterline across *panel*: a stretch of line per track, as wide as the track's boxes."""
     theme = layout.theme
     for (column, track), width in _stretches(layout, panel).items():
         graph.node(
@@ -113,9 +112,9 @@ def _stretches(layout: Layout, panel: Panel) -> dict[tuple[str | None, str], flo
 
     Over a column's shaded box the stretch is as wide as the box: in the one row of the
     waterline it keeps the column's up track clear of the box. Any other stretch is as
-    wide as the widest box of its track, but never so wide that it pushes two tracks
-    apart: the boxes of a row hold two neighbouring tracks half their widths and the gap
-    between nodes (0.3) apart, and two stretches must fit in that.
+    wide as the widest box of its track (at least 0.9), so that the stretches read as one
+    line across the figure; capping them to what the rows alone hold the tracks apart by
+    left stubs between the columns.
     """
     theme = layout.theme
 
@@ -143,16 +142,6 @@ def _stretches(layout: Layout, panel: Panel) -> dict[tuple[str | None, str], flo
         if column is not None and track == "down" and shaded:
             widths[(column, track)] = max(shaded) + 0.28  # the box and its margins
             fixed.add((column, track))
-    for left, right in pairwise(tracks):
-        shared = [(rows[left][k] + rows[right][k]) / 2 for k in rows[left] if k in rows[right]]
-        if not shared:
-            continue
-        span = 2 * max(shared) - 0.2  # what two stretches may take together (less a margin)
-        for this, other in ((left, right), (right, left)):
-            if this in fixed:
-                continue
-            share = span - widths[other] if other in fixed else span / 2
-            widths[this] = min(widths[this], max(0.5, share))
     return widths
 
 
