@@ -152,3 +152,38 @@ def test_a_case_without_sessions_has_an_empty_course() -> None:
 
 def test_course_is_deterministic() -> None:
     assert course(example()) == course(example())
+
+
+def test_a_marker_that_does_not_fit_the_partners_position_there() -> None:
+    de = Session(1, markers=[Marker("de-escalation")])
+    # Mathijs withdraws in everyday life but pursues in the sexual cycle: positions reverse
+    pursuer = Session(
+        2, stage=2, markers=[Marker("withdrawer-re-engagement", domain="sexual", partner="mathijs")]
+    )
+    assert kinds(de, pursuer) == [(AdvisoryKind.RE_ENGAGEMENT_OF_A_PURSUER, 2)]
+    everyday = Session(2, stage=2, markers=[Marker("withdrawer-re-engagement", partner="mathijs")])
+    assert kinds(de, everyday) == []  # no domain: the everyday cycle, where he is the withdrawer
+    soft = Session(3, stage=2, markers=[Marker("blamer-softening", domain="sexual", partner="janine")])
+    assert kinds(de, everyday, soft) == [(AdvisoryKind.SOFTENING_OF_A_WITHDRAWER, 3)]
+    advisory = course(with_sessions(BASE, [de, pursuer])).advisories[0]
+    assert (advisory.partner, advisory.domain) == ("mathijs", "sexual")
+    english = eftgraph.describe(course(with_sessions(BASE, [de, pursuer])))
+    assert (
+        "Session 2 records a withdrawer re-engagement for Mathijs in the sexual relationship, but there "
+        "Mathijs is the pursuer. Does the marker fit, or have the positions changed?" in english
+    )
+    dutch = eftgraph.describe(course(with_sessions(BASE, [de, pursuer])), language="nl")
+    assert (
+        "In sessie 2 staat bij Mathijs een re-engagement van de terugtrekker in hun seksuele relatie, maar daar "
+        "is Mathijs de achtervolger. Klopt de marker, of zijn de posities veranderd?" in dutch
+    )
+
+
+def test_the_position_a_marker_is_read_against_is_the_one_before_its_session() -> None:
+    # from session 9 the example's own formulation has Mathijs reaching out in the sexual cycle
+    # (no position): a re-engagement marked there is read against session 8, where he pursues
+    case = example()
+    marked = Marker("withdrawer-re-engagement", domain="sexual", partner="mathijs")
+    sessions = [attrs.evolve(s, markers=(marked,)) if s.number == 9 else s for s in case.sessions]
+    advisories = course(attrs.evolve(case, sessions=tuple(sessions))).advisories
+    assert [(a.kind, a.session) for a in advisories] == [(AdvisoryKind.RE_ENGAGEMENT_OF_A_PURSUER, 9)]

@@ -88,7 +88,7 @@ def test_notes_pass_through_the_mapping() -> None:
     sessions = example().sessions
     mapped = map_session_texts(sessions, lambda text: text.replace("Janine", "A").replace("touch", "T"))
     notes = [m.note for s in mapped for m in s.markers if m.note]
-    assert "T is how he reaches her" in notes
+    assert "he tells her that T is how he reaches her" in notes
     assert sessions_to_data(mapped)[0]["note"] == "intake; the coats incident"
 
 

@@ -57,7 +57,7 @@ def test_the_course_in_english() -> None:
     text = describe_course(course(example("en")))
     assert text.startswith("Sessions 1–15 (15 sessions, 12 January 2015 to 5 October 2015).")
     assert "The everyday cycle went from 8 to 1; from session 6 it counts as de-escalated." in text
-    assert "In session 9 Mathijs re-engaged in the sexual relationship: touch is how he reaches her." in text
+    assert "In session 9 Mathijs re-engaged: he tells her that touch is how he reaches her." in text
     assert (
         "RDAS: Janine from 38 to 53 (+15, a reliable change), now outside the distressed range (cut-off 48)."
         in text

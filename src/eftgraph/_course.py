@@ -64,6 +64,8 @@ class AdvisoryKind(_StrEnum):
     SEXUAL_OPENED_WHILE_HIGH = "sexual-opened-while-everyday-high"
     STAGE_BACKWARDS = "stage-backwards"
     RELAPSE_IN_STAGE_3 = "relapse-in-stage-3"
+    RE_ENGAGEMENT_OF_A_PURSUER = "re-engagement-of-a-pursuer"
+    SOFTENING_OF_A_WITHDRAWER = "softening-of-a-withdrawer"
 
 
 @attrs.frozen
@@ -77,6 +79,8 @@ class Advisory:
     """The stage or rating before (for a backward stage or a relapse)."""
     after: int | None = None
     """The stage or rating after, or the everyday rating when the sexual domain was opened."""
+    partner: str | None = attrs.field(default=None, kw_only=True)
+    """The partner a marker names, when the marker does not fit their position there."""
 
 
 @attrs.frozen
@@ -290,6 +294,38 @@ def _advisories(
         if after.stage < before.stage:
             yield Advisory(AdvisoryKind.STAGE_BACKWARDS, after.number, before=before.stage, after=after.stage)
     yield from _relapses(sessions, domains)
+    yield from _against_position(case, markers)
+
+
+# A marker that belongs to one position, and the advisory when the partner holds the other.
+_POSITION_MARKERS = {
+    MarkerKind.WITHDRAWER_RE_ENGAGEMENT: ("pursuer", AdvisoryKind.RE_ENGAGEMENT_OF_A_PURSUER),
+    MarkerKind.BLAMER_SOFTENING: ("withdrawer", AdvisoryKind.SOFTENING_OF_A_WITHDRAWER),
+}
+
+
+def _against_position(case: Case, markers: Sequence[SessionMarker]) -> Iterable[Advisory]:
+    """A withdrawer re-engagement marked for the pursuer, or a blamer softening for the withdrawer.
+
+    The position is the one the partner held in the marker's domain (positions often
+    reverse between domains; a marker without a domain speaks of the everyday cycle) in the
+    formulation in force before that session: a session's own formulation already shows
+    the change the marker records.
+    """
+    from eftgraph._positions import positions
+
+    numbers = [s.number for s in sessions_of(case)]
+    for m in markers:
+        other = _POSITION_MARKERS.get(m.marker.kind)
+        partner, domain = m.marker.partner, m.marker.domain or _everyday(case)
+        if other is None or partner is None or domain is None:
+            continue
+        earlier = [n for n in numbers if n < m.session]
+        formulation = formulation_at(case, earlier[-1]) if earlier else case
+        if domain not in formulation.domains or partner not in {p.id for p in formulation.partners}:
+            continue
+        if str(positions(formulation, domain).get(partner)) == other[0]:
+            yield Advisory(other[1], m.session, domain, partner=partner)
 
 
 def _rating_at(domain: DomainCourse, session: int) -> int | None:

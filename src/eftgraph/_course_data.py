@@ -87,6 +87,7 @@ def course_data(summary: Course) -> dict[str, Any]:
                 "domain": a.domain,
                 "before": a.before,
                 "after": a.after,
+                "partner": a.partner,
             }
             for a in summary.advisories
         ],

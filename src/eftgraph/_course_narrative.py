@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -177,11 +178,21 @@ def _marker(words: Words, item: SessionMarker) -> str:
         cycle=words.cycle(marker.domain),
         **{"in": words.where(marker.domain)},
     )
+    text = _tidy(text)
     if not marker.note:
         return text + "."
     note = marker.note.strip()
     ends = note.rstrip("’”\"'»)")[-1:] in (".", "!", "?")
     return text + words("summary.note", note=note) + ("" if ends else ".")
+
+
+def _tidy(text: str) -> str:
+    """*text* without the gap an empty field leaves ("re-engaged : he" -> "re-engaged: he").
+
+    >>> _tidy("In session 9 Mathijs re-engaged : he tells her")
+    'In session 9 Mathijs re-engaged: he tells her'
+    """
+    return re.sub(r" +([:,.;)])", r"\1", re.sub(r"  +", " ", text)).strip()
 
 
 def _measure(words: Words, m: MeasureCourse) -> str:
@@ -222,12 +233,16 @@ def _advisories(words: Words, summary: Course) -> str:
     for advisory in summary.advisories:
         lines.append(
             "- "
-            + words(
-                f"advisory.{advisory.kind}",
-                n=advisory.session,
-                cycle=words.cycle(advisory.domain),
-                before=advisory.before if advisory.before is not None else "",
-                after=advisory.after if advisory.after is not None else "",
+            + _tidy(
+                words(
+                    f"advisory.{advisory.kind}",
+                    n=advisory.session,
+                    cycle=words.cycle(advisory.domain),
+                    before=advisory.before if advisory.before is not None else "",
+                    after=advisory.after if advisory.after is not None else "",
+                    name=words.names.get(advisory.partner, advisory.partner) if advisory.partner else "",
+                    **{"in": words.where(advisory.domain)},
+                )
             )
         )
     return "\n".join(lines)
