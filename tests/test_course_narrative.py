@@ -14,7 +14,7 @@ from eftgraph._course import course
 from eftgraph._course_narrative import _texts, describe_course, describe_diff
 from eftgraph._diff import diff
 from eftgraph._sessions import Marker, Session
-from tests.catalogs import forget_catalogs
+from tests.catalogs import third_language
 from tests.course_support import EXAMPLES, example, with_sessions
 
 
@@ -34,23 +34,12 @@ def test_no_catalog_folder_of_its_own() -> None:
 
 
 def test_a_third_language_of_the_course_is_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "messages"
-    folder.mkdir()
-    source = resources.files("eftgraph.messages")
-    for name in ("en.toml", "nl.toml"):
-        (folder / name).write_text(source.joinpath(name).read_text("utf-8"), encoding="utf-8")
-    (folder / "de.toml").write_text(
-        '[course.stage]\n1 = "Deeskalation"\n\n[course.summary]\nstages = "{stages}!"\n', encoding="utf-8"
-    )
-    monkeypatch.setattr(resources, "files", lambda package: folder)
-    forget_catalogs()
-    try:
+    german = '[course.stage]\n1 = "Deeskalation"\n\n[course.summary]\nstages = "{stages}!"\n'
+    with third_language(tmp_path / "messages", monkeypatch, german):
         assert _texts("de")["stage.1"] == "Deeskalation"
         assert _texts("de")["stage.2"] == "restructuring interactional positions"  # falls back to English
         text = describe_course(course(example("en")), language="de")
         assert "Stage 1 (Deeskalation) in sessions 1–6" in text and "sessions 13–15!" in text
-    finally:
-        forget_catalogs()
 
 
 def test_the_course_in_english() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from eftgraph import _catalog, load
 from eftgraph._records import Element, Partner
 from eftgraph.cli import main
 from eftgraph.errors import CaseError, CaseFileError, Problem
-from tests.catalogs import forget_catalogs
+from tests.catalogs import third_language
 
 SRC = Path("src/eftgraph")
 
@@ -397,18 +396,10 @@ def test_no_english_word_is_left_in_the_dutch_error_texts() -> None:
 def test_a_third_language_is_one_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "messages"
-    folder.mkdir()
-    source = resources.files("eftgraph.messages")
-    for name in ("en.toml", "nl.toml"):
-        (folder / name).write_text(source.joinpath(name).read_text("utf-8"), encoding="utf-8")
-    (folder / "de.toml").write_text(
-        '[error]\nallowed = " (erlaubt: {list})"\n\n[error.shape]\nunknown-key = "unbekanntes Feld {key}"\n',
-        encoding="utf-8",
+    german = (
+        '[error]\nallowed = " (erlaubt: {list})"\n\n[error.shape]\nunknown-key = "unbekanntes Feld {key}"\n'
     )
-    monkeypatch.setattr(resources, "files", lambda package: folder)
-    forget_catalogs()
-    try:
+    with third_language(tmp_path / "messages", monkeypatch, german):
         bad = replaced("      need:", "      behoefte:").replace("language: nl\n", "")
         monkeypatch.setenv("EFTGRAPH_LANGUAGE", "de")
         err = check(tmp_path, bad, capsys)
@@ -417,8 +408,6 @@ def test_a_third_language_is_one_file(
         assert "; did you mean 'need'?" in err
         problem = Problem("x", "error.shape.unknown-key", {"key": "'y'"}, suggestion="z")
         assert problem.text("de") == "x: unbekanntes Feld 'y'; did you mean 'z'?"
-    finally:
-        forget_catalogs()
 
 
 def test_the_table_of_messages_in_the_docs_is_that_of_the_catalogs() -> None:

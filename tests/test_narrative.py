@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from eftgraph import (
     loops,
     referrals,
 )
-from tests.catalogs import forget_catalogs
+from tests.catalogs import third_language
 
 HEAD = "eftgraph: 1\nid: x\npartners: [{id: a, name: Ann}, {id: b, name: Bo}, {id: c, name: Cas}]\n"
 
@@ -301,30 +299,19 @@ def test_dutch_catalog_has_every_english_message() -> None:
 def test_a_third_language_is_a_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en_example: Path
 ) -> None:
-    folder = tmp_path / "messages"
-    folder.mkdir()
-    source = resources.files("eftgraph.messages")
-    for name in ("en.toml", "nl.toml"):
-        (folder / name).write_text(source.joinpath(name).read_text("utf-8"), encoding="utf-8")
-    (folder / "de.toml").write_text(
+    german = (
         '[pattern]\npursue-withdraw = "Protestpolka"\n\n[loop]\n'
         'pursue-withdraw = "{Cycle} ist eine Protestpolka: {positions}."\n\n'
         '[domain]\neveryday.cycle = "der Alltagskreislauf"\n\n[list]\nand = " und "\n\n'
-        '[position]\npursuer.one = "{names} ist die Verfolgerin"\nwithdrawer.rest = "{names} der Rückzieher"\n',
-        encoding="utf-8",
+        '[position]\npursuer.one = "{names} ist die Verfolgerin"\nwithdrawer.rest = "{names} der Rückzieher"\n'
     )
-    monkeypatch.setattr(resources, "files", lambda package: folder)
-    forget_catalogs()
-    try:
+    with third_language(tmp_path / "messages", monkeypatch, german):
         assert _catalog.languages() == ("de", "en", "nl")
         loop = loops(load(en_example))[0]
         assert describe(loop, language="de").startswith(
             "Der Alltagskreislauf ist eine Protestpolka: Janine ist die Verfolgerin und Mathijs der Rückzieher. "
             "When Janine criticises"  # what the German file leaves out falls back to English
         )
-    finally:
-        forget_catalogs()
-    shutil.rmtree(folder)
 
 
 @pytest.mark.parametrize(
