@@ -82,7 +82,7 @@ class Problem:
     ``error.…``) filled with ``params``; it is told in ``language``: the case
     file's own ``language:`` when the loader could read it, else
     ``EFTGRAPH_LANGUAGE``, else the locale, else English (see
-    [`error_language`][eftgraph._catalog.error_language]). Keys, ids and
+    `eftgraph._catalog.error_language`). Keys, ids and
     values stay as the user typed them.
 
     Examples
