@@ -70,3 +70,20 @@ def test_a_case_shows_its_figure_after_a_bare_import() -> None:
         "print(before, sorted(bundle) != ['text/plain'] or 'digraph eftgraph' in bundle['text/plain'])"
     )
     assert shown == "False True"
+
+
+def test_the_names_for_type_checkers_are_the_names_loaded_on_first_use() -> None:
+    """The ``if TYPE_CHECKING:`` imports and the table `__getattr__` reads never drift apart."""
+    import ast
+
+    tree = ast.parse(Path(eftgraph.__file__).read_text("utf-8"))
+    block = next(
+        node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    typed = {
+        alias.asname or alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert typed == eftgraph._LAZY
