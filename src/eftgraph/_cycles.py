@@ -115,8 +115,8 @@ class CycleGraph:
     """Per block: its strongly connected component."""
     total: Sequence[int]
     """Per component: the number of nodes in it."""
-    inner: Sequence[tuple[tuple[int, int], ...]]
-    """Per block: its inner links as ``(source rank, target rank)``."""
+    ranks: Sequence[tuple[int, ...]]
+    """Per block: its nodes' ranks in link order."""
     entry: Sequence[int]
     """Per block: the rank of its first node."""
     exit: Sequence[int]
@@ -136,56 +136,64 @@ class CycleGraph:
         for c in component:
             sizes[c] += 1
         # Keep the links inside a component of two or more nodes: only they can lie on a cycle.
+        live = [sizes[c] >= 2 for c in component]
         out: list[list[int]] = [[] for _ in range(n)]
         into: list[list[int]] = [[] for _ in range(n)]
         for u in range(n):
-            c = component[u]
-            if sizes[c] < 2:
+            if not live[u]:
                 continue
+            c = component[u]
+            kept = out[u]
             for v in successors[u]:
                 if component[v] == c:
-                    out[u].append(v)
+                    kept.append(v)
                     into[v].append(u)
-
-        live = [sizes[component[u]] >= 2 for u in range(n)]
         chains = _chains(out, into, live)
+        # Number the blocks by their smallest node: the canonical order the search relies on.
+        lows = list(map(min, chains))
+        order = sorted(range(len(chains)), key=lows.__getitem__)
+        chains = [chains[b] for b in order]
+        lows = [lows[b] for b in order]
         block_of = [-1] * n
         for b, chain in enumerate(chains):
             for x in chain:
                 block_of[x] = b
-
-        order = sorted(range(len(chains)), key=lambda b: min(chains[b]))
-        renumber = {old: new for new, old in enumerate(order)}
-        chains = [chains[b] for b in order]
-        block_of = [renumber[b] if b != -1 else -1 for b in block_of]
+        entry = [chain[0] for chain in chains]
         block_successors: list[list[int]] = [[] for _ in chains]
         block_predecessors: list[list[int]] = [[] for _ in chains]
         for b, chain in enumerate(chains):
+            nbrs = block_successors[b]
             for v in out[chain[-1]]:
                 target = block_of[v]
-                if v == chains[target][0]:
-                    block_successors[b].append(target)
+                if v == entry[target]:
+                    nbrs.append(target)
                     block_predecessors[target].append(b)
-        entry = [chain[0] for chain in chains]
-        for nbrs in block_successors:
-            nbrs.sort(key=entry.__getitem__)
-        block_component = [component[chain[0]] for chain in chains]
+            if len(nbrs) > 1:
+                nbrs.sort(key=entry.__getitem__)
+        block_component = [component[x] for x in entry]
         total = [0] * n
         for b, chain in enumerate(chains):
             total[block_component[b]] += len(chain)
+        single = all(len(chain) == 1 for chain in chains)
+        name = names.__getitem__
+        offset = (
+            [0] * len(chains)
+            if single
+            else [chain.index(low) for chain, low in zip(chains, lows, strict=True)]
+        )
         return cls(
             names=names,
-            members=[tuple(names[x] for x in chain) for chain in chains],
-            offset=[chain.index(min(chain)) for chain in chains],
-            weight=[len(chain) for chain in chains],
+            members=[(name(x),) for x in entry] if single else [tuple(map(name, chain)) for chain in chains],
+            offset=offset,
+            weight=[1] * len(chains) if single else [len(chain) for chain in chains],
             successors=block_successors,
             predecessors=block_predecessors,
             component=block_component,
             total=total,
-            inner=[tuple(itertools.pairwise(chain)) for chain in chains],
+            ranks=[tuple(chain) for chain in chains],
             entry=entry,
             exit=[chain[-1] for chain in chains],
-            single=[names[chain[0]] for chain in chains] if all(len(c) == 1 for c in chains) else None,
+            single=list(map(name, entry)) if single else None,
         )
 
     def elements(self, cycle: Sequence[int]) -> tuple[str, ...]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -52,20 +53,25 @@ class Index:
     """The number of fields."""
 
 
-def _element_codes(case: Case, elements: Sequence[Element], width: int, fields: int) -> list[int]:
-    """The code of each element: its partner, domain and behaviour stance fields, and one in the element field."""
+def _element_codes(case: Case, width: int, fields: int) -> Callable[[Element], int]:
+    """The code of an element: its partner, domain and behaviour stance fields, and one in the element field."""
     n_partners, n_domains = len(case.partners), len(case.domains)
-    partner_field = {p.id: 1 << (width * i) for i, p in enumerate(case.partners)}
+    partner_field: dict[str | None, int] = {p.id: 1 << (width * i) for i, p in enumerate(case.partners)}
+    partner_field[None] = 0
     domain_field = {name: 1 << (width * (n_partners + i)) for i, name in enumerate(case.domains)}
     stance_shift = width * (n_partners + n_domains)
     element_field = 1 << (width * (fields - 1))
-    return [
-        (partner_field[e.partner] if e.partner is not None else 0)
-        + domain_field[e.domain]
-        + (1 << (stance_shift + width * _STANCE_FIELD[e.stance]) if e.kind is ElementKind.BEHAVIOR else 0)
-        + element_field
-        for e in elements
-    ]
+    behavior = ElementKind.BEHAVIOR
+
+    def code(e: Element) -> int:
+        return (
+            partner_field[e.partner]
+            + domain_field[e.domain]
+            + (1 << (stance_shift + width * _STANCE_FIELD[e.stance]) if e.kind is behavior else 0)
+            + element_field
+        )
+
+    return code
 
 
 def _build(case: Case, domain: str | None) -> Index:
@@ -74,23 +80,28 @@ def _build(case: Case, domain: str | None) -> Index:
     rank = {element_id: i for i, element_id in enumerate(ids)}
     pairs = []
     negative = set()
+    find = rank.get
+    dampens = Sign.DAMPENS
     for link in case.links:  # sorted by (source rank, target rank)
-        u = rank.get(link.source)
-        v = rank.get(link.target)
+        u = find(link.source)
+        v = find(link.target)
         if u is None or v is None:
             continue
         pairs.append((u, v))
-        if link.sign is Sign.DAMPENS:
+        if link.sign is dampens:
             negative.add((u, v))
     graph = CycleGraph.build(ids, pairs)
     width = max(1, len(ids).bit_length())
     fields = len(case.partners) + len(case.domains) + STANCE_FIELDS + 2
-    element_code = _element_codes(case, elements, width, fields)
-    code = [sum(element_code[rank[name]] for name in members) for members in graph.members]
+    element_code = _element_codes(case, width, fields)
+    if graph.single is not None:
+        code = [element_code(elements[r]) for r in graph.entry]
+    else:
+        code = [sum(element_code(elements[r]) for r in ranks) for ranks in graph.ranks]
     if negative:
         negative_field = 1 << (width * (fields - 2))
-        for block, inner in enumerate(graph.inner):
-            code[block] += negative_field * sum(pair in negative for pair in inner)
+        for block, ranks in enumerate(graph.ranks):
+            code[block] += negative_field * sum(pair in negative for pair in itertools.pairwise(ranks))
     between = frozenset(
         (a, b)
         for a, nbrs in enumerate(graph.successors)
