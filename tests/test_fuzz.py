@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,10 +25,12 @@ from eftgraph.errors import EftgraphError
 from tests.strategies import cases, mutated_files, name_leaks, real_named_cases, unicode_texts
 
 FORMATS = ("yaml", "json", "toml")
+T = TypeVar("T")
+
 LONG = int(os.environ.get("EFTGRAPH_FUZZ_EXAMPLES", "100000"))
 """Inputs per property in the long run."""
 
-long_run = settings(
+LONG_RUN = settings(
     max_examples=LONG,
     derandomize=False,  # every long run explores new inputs, whatever profile the test run loaded
     deadline=None,
@@ -188,6 +192,7 @@ def test_every_export_is_readable_for_every_label(case: Case) -> None:
 
 
 SPECIAL = ("fifo", "folder", "loop", "dangling", "fifo-link", "folder-link")
+SUFFIXES = (".yaml", ".json", ".toml", ".yml")
 
 
 def special_file_is_refused(kind: str, suffix: str) -> str:
@@ -222,7 +227,7 @@ def special_file_is_refused(kind: str, suffix: str) -> str:
 
 
 @settings(max_examples=30, deadline=None)
-@given(kind=st.sampled_from(SPECIAL), suffix=st.sampled_from([".yaml", ".json", ".toml", ".yml"]))
+@given(kind=st.sampled_from(SPECIAL), suffix=st.sampled_from(SUFFIXES))
 def test_non_regular_files_are_refused(kind: str, suffix: str) -> None:
     special_file_is_refused(kind, suffix)
 
@@ -230,96 +235,71 @@ def test_non_regular_files_are_refused(kind: str, suffix: str) -> None:
 # --------------------------------------------------------------------------- the long run
 
 
-@pytest.mark.fuzz
-def test_long_run_broken_files(capsys: pytest.CaptureFixture[str]) -> None:
+def long_run(
+    capsys: pytest.CaptureFixture[str], what: str, inputs: st.SearchStrategy[T], judge: Callable[[T], str]
+) -> None:
+    """Try ``EFTGRAPH_FUZZ_EXAMPLES`` *inputs*; *judge* checks each and names its outcome; report the counts."""
     outcomes: Counter[str] = Counter()
 
-    @long_run
-    @given(sample=mutated_files())
-    def property(sample: tuple[bytes, str]) -> None:
-        outcomes[refuse_or_accept(*sample)] += 1
+    @LONG_RUN
+    @given(sample=inputs)
+    def property(sample: T) -> None:
+        outcomes[judge(sample)] += 1
 
     property()
-    report(capsys, "broken files", outcomes)
+    report(capsys, what, outcomes)
+
+
+@pytest.mark.fuzz
+def test_long_run_broken_files(capsys: pytest.CaptureFixture[str]) -> None:
+    long_run(capsys, "broken files", mutated_files(), lambda sample: refuse_or_accept(*sample))
 
 
 @pytest.mark.fuzz
 def test_long_run_unicode_texts(capsys: pytest.CaptureFixture[str]) -> None:
-    outcomes: Counter[str] = Counter()
-
-    @long_run
-    @given(sample=unicode_texts())
-    def property(sample: tuple[str, str]) -> None:
-        outcomes[judge_text(*sample)] += 1
-
-    property()
-    report(capsys, "texts with any characters", outcomes)
+    long_run(capsys, "texts with any characters", unicode_texts(), lambda sample: judge_text(*sample))
 
 
 @pytest.mark.fuzz
 def test_long_run_valid_cases(capsys: pytest.CaptureFixture[str]) -> None:
-    outcomes: Counter[str] = Counter()
-
-    @long_run
-    @given(case=cases())
-    def property(case: Case) -> None:
-        valid_case_holds(case)
-        outcomes["held"] += 1
-
-    property()
-    report(capsys, "valid cases", outcomes)
-
-
-def report(capsys: pytest.CaptureFixture[str], what: str, outcomes: Counter[str]) -> None:
-    tried = sum(outcomes.values())
-    line = f"fuzz {what}: {tried} inputs tried, failures: 0 ({', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))})"
-    with capsys.disabled():
-        print(f"\n{line}")
-    folder = (
-        Path(os.environ.get("EFTGRAPH_FUZZ_REPORT", ".")) if "EFTGRAPH_FUZZ_REPORT" in os.environ else None
-    )
-    if folder is not None:
-        with open(folder / "fuzz-report.txt", "a", encoding="utf-8") as stream:
-            stream.write(line + "\n")
-    assert tried > 0
+    long_run(capsys, "valid cases", cases(), lambda case: outcome(valid_case_holds, case, "held"))
 
 
 @pytest.mark.fuzz
 def test_long_run_real_names(capsys: pytest.CaptureFixture[str]) -> None:
-    outcomes: Counter[str] = Counter()
-
-    @long_run
-    @given(named=real_named_cases())
-    def property(named: tuple[Case, list[str]]) -> None:
-        names_are_gone(named)
-        outcomes["gone"] += 1
-
-    property()
-    report(capsys, "real names", outcomes)
+    long_run(capsys, "real names", real_named_cases(), lambda named: outcome(names_are_gone, named, "gone"))
 
 
 @pytest.mark.fuzz
 def test_long_run_exports(capsys: pytest.CaptureFixture[str]) -> None:
-    outcomes: Counter[str] = Counter()
-
-    @long_run
-    @given(case=cases())
-    def property(case: Case) -> None:
-        exports_are_readable(case)
-        outcomes["read back"] += 1
-
-    property()
-    report(capsys, "exports", outcomes)
+    long_run(capsys, "exports", cases(), lambda case: outcome(exports_are_readable, case, "read back"))
 
 
 @pytest.mark.fuzz
 def test_long_run_special_files(capsys: pytest.CaptureFixture[str]) -> None:
-    outcomes: Counter[str] = Counter()
+    long_run(
+        capsys,
+        "special files",
+        st.tuples(st.sampled_from(SPECIAL), st.sampled_from(SUFFIXES)),
+        lambda sample: special_file_is_refused(*sample),
+    )
 
-    @long_run
-    @given(kind=st.sampled_from(SPECIAL), suffix=st.sampled_from([".yaml", ".json", ".toml", ".yml"]))
-    def property(kind: str, suffix: str) -> None:
-        outcomes[special_file_is_refused(kind, suffix)] += 1
 
-    property()
-    report(capsys, "special files", outcomes)
+def outcome(check: Callable[[T], None], sample: T, name: str) -> str:
+    """*name*, once *check* of *sample* has passed (it raises when it does not)."""
+    check(sample)
+    return name
+
+
+def report(capsys: pytest.CaptureFixture[str], what: str, outcomes: Counter[str]) -> None:
+    """Print the counts of one long run; append them to ``$EFTGRAPH_FUZZ_REPORT/fuzz-report.txt`` when set."""
+    tried = sum(outcomes.values())
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+    line = f"fuzz {what}: {tried} inputs tried, failures: 0 ({counts})"
+    with capsys.disabled():
+        print(f"\n{line}")
+    folder = os.environ.get("EFTGRAPH_FUZZ_REPORT")
+    if folder is not None:
+        with open(Path(folder, "fuzz-report.txt"), "a", encoding="utf-8") as stream:
+            stream.write(line + "\n")
+    assert tried > 0
