@@ -91,3 +91,12 @@ def test_parsing_is_deterministic_and_surname_first_agrees(first: str, particles
 def test_a_given_name_with_no_letter_gives_no_compact_form() -> None:
     assert parse_name("\x1b 0").compact_forms() == ()  # was an IndexError (found by the fuzzer)
     assert parse_name("😀 Visser").compact_forms() == ("visser",)
+
+
+@given(st.text())
+def test_folding_takes_off_every_diacritic_and_keeps_ascii_as_it_is(text: str) -> None:
+    folded = fold(text)
+    assert not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", folded))
+    assert fold(folded) == folded
+    if text.isascii():
+        assert folded == text

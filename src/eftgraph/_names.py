@@ -74,8 +74,11 @@ def fold(text: str) -> str:
     >>> fold("Chloë Björn Søren Ærø")
     'Chloe Bjorn Soren AEro'
     """
+    if text.isascii():  # nothing to take off (and the normal forms of ASCII are itself)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    combining = unicodedata.combining
+    return unicodedata.normalize("NFC", "".join([c for c in decomposed if not combining(c)]))
 
 
 def spellings(word: str) -> tuple[str, ...]:
