@@ -74,3 +74,28 @@ def test_a_variant_is_looked_up_first_in_the_split_catalog(
         assert catalog.get("figure.layer.fear") == "Angst"
         with pytest.raises(KeyError, match=r"no message 'figure\.nothing'"):
             catalog.get("figure.nothing")
+
+
+@pytest.mark.parametrize(
+    ("table", "simple"),
+    [
+        ('[t]\na = "x # not a comment" # a comment\nb="y"\t\n\n   \n# only a comment\n', True),
+        ('[t]\na = ""\nb = "tab\there, ‘quotes’ and 日本"\n', True),
+        ('[t]\na = "x\\ty"\n', False),  # an escape
+        ('[t]\na = "x"\na = "y"\n', False),  # a repeated key: TOML refuses it
+        ('[t]\n"a" = "x"\n', False),  # a quoted key
+        ("[t]\na = 'literal \\\\ string'\n", False),  # a literal string
+        ('[t]\na.b = "x"\n', False),  # a dotted key
+        ('[t]\n  a = "x"\n', False),  # an indented key
+        ('[t]\na = ["x", "y"]\n', False),  # an array
+        ('[t]\na = "x"\r\nb = "y"\r\n', False),  # Windows line ends
+        ('[t]\na = "x" b\n', False),  # not TOML
+        ('[t]\na = "x\x01"\n', False),  # a control character TOML refuses
+    ],
+)
+def test_a_table_read_without_the_toml_parser_reads_as_the_parser_does(table: str, simple: bool) -> None:
+    found = _catalog_core._simple(table, "t")
+    assert (found is not None) == simple
+    if found is not None:
+        assert found == _catalog_core._parse(table)
+        assert set(found) == {"t.a", "t.b"}

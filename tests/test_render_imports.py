@@ -24,7 +24,7 @@ from eftgraph import _catalog_core
 print(json.dumps({"modules": sorted(sys.modules), "whole_catalogs": _catalog_core._load.cache_info().currsize}))
 """
 
-NOT_NEEDED = ("difflib", "importlib.resources", "zipfile", "sysconfig", "networkx")
+NOT_NEEDED = ("difflib", "importlib.resources", "zipfile", "sysconfig", "tomllib", "networkx")
 
 
 @pytest.mark.skipif(find_system() is None, reason="needs the system Graphviz")

@@ -114,7 +114,52 @@ def _tables(code: str) -> dict[str, str] | None:
 def _table(code: str, name: str) -> dict[str, Any]:
     tables = _tables(code)
     assert tables is not None
-    return _parse(tables[name])
+    text = tables[name]
+    simple = _simple(text, name)
+    return simple if simple is not None else _parse(text)
+
+
+_NOT_IN_TEXT = "\x00-\x08\x0a-\x1f\x7f"
+"""The characters TOML allows neither in a one-line string nor in a comment (the controls but tab)."""
+
+
+@functools.cache
+def _simple_lines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    comment = f"[ \t]*(?:#[^{_NOT_IN_TEXT}]*)?"
+    return re.compile(f'([A-Za-z0-9_-]+)[ \t]*=[ \t]*"([^"\\\\{_NOT_IN_TEXT}]*)"{comment}'), re.compile(
+        comment
+    )
+
+
+def _simple(text: str, name: str) -> dict[str, Any] | None:
+    """The messages of the table *name* (its TOML *text*) when every line is ``key = "text"``, blank or a comment.
+
+    Such a line means what it says (a bare key; a one-line string without escapes), so it
+    is read without a TOML parser, which would cost a figure more than the rest of its
+    messages; None for anything else (an array, an escape, a quoted key, a repeated key,
+    a carriage return), which `tomllib` then reads.
+
+    >>> _simple('[figure]\\nand = "&" # the word\\n\\n# a comment\\nwaterline = "#waterline"\\n', "figure")
+    {'figure.and': '&', 'figure.waterline': '#waterline'}
+    >>> _simple('[figure]\\nand = "\\\\u0026"\\n', "figure") is None
+    True
+    """
+    if "\r" in text:
+        return None
+    entry, blank = _simple_lines()
+    prefix = f"{name}." if name else ""
+    found: dict[str, Any] = {}
+    lines = text.split("\n")
+    for line in lines[1:] if name else lines:
+        match = entry.fullmatch(line)
+        if match is not None:
+            key = prefix + match.group(1)
+            if key in found:
+                return None
+            found[key] = match.group(2)
+        elif blank.fullmatch(line) is None:
+            return None
+    return found
 
 
 _MISSING = object()
