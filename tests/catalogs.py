@@ -17,6 +17,9 @@ def forget_catalogs() -> None:
     for cached in (
         _catalog_core.languages,
         _catalog_core._load,
+        _catalog_core._source,
+        _catalog_core._tables,
+        _catalog_core._table,
         _catalog_core.texts,
         _catalog.catalog,
         _course_narrative._texts,
@@ -27,12 +30,15 @@ def forget_catalogs() -> None:
 @contextlib.contextmanager
 def third_language(folder: Path, monkeypatch: pytest.MonkeyPatch, german: str) -> Iterator[None]:
     """Within the block, the catalogs are copies of the shipped ones in *folder* plus ``de.toml``."""
+    from eftgraph import _catalog_core
+
     folder.mkdir()
     source = resources.files("eftgraph.messages")
     for name in ("en.toml", "nl.toml"):
         (folder / name).write_text(source.joinpath(name).read_text("utf-8"), encoding="utf-8")
     (folder / "de.toml").write_text(german, encoding="utf-8")
     monkeypatch.setattr(resources, "files", lambda package: folder)
+    monkeypatch.setattr(_catalog_core, "_BESIDE", folder)
     forget_catalogs()
     try:
         yield

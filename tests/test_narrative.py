@@ -291,8 +291,8 @@ def test_dutch_catalog_has_every_english_message() -> None:
     for key, value in dutch.items():
         base = english.get(key, english.get(key.rsplit("_", 1)[0], ""))
         if isinstance(value, str):
-            used = {field.lower() for field in _catalog._FIELD.findall(value)}
-            offered = {field.lower() for field in _catalog._FIELD.findall(str(base))} | always
+            used = {field.lower() for field in _catalog._field().findall(value)}
+            offered = {field.lower() for field in _catalog._field().findall(str(base))} | always
             assert used <= offered, key
 
 

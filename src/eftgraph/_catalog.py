@@ -16,9 +16,9 @@ import functools
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from eftgraph._catalog_core import (
-    _FIELD,
     FALLBACK,
     Catalog,
+    _field,
     _flatten,
     _load,
     capitalize,
@@ -32,10 +32,10 @@ from eftgraph.errors import LanguageError
 
 __all__ = [
     "FALLBACK",
-    "_FIELD",
     "Catalog",
     "Labelled",
     "LanguageError",
+    "_field",
     "_flatten",
     "_load",
     "capitalize",

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -238,7 +239,9 @@ def _recurring(case: Case, a: str, b: str) -> list[Bridge]:
     return bridges
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+@functools.cache
+def _word() -> re.Pattern[str]:  # compiled on first use: only the bridges between cycles need it
+    return re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _normal(word: str) -> str:
@@ -256,7 +259,7 @@ def _words(label: str, stop: frozenset[str], suffixes: tuple[str, ...]) -> list[
     [('failure', 'fail')]
     """
     found = []
-    for match in _WORD.finditer(label):
+    for match in _word().finditer(label):
         word = _normal(match.group())
         if len(word) < 3 or word in stop:
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable
 
@@ -40,6 +39,8 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
         return lowered[word.lower()]
     if len(options) > _FEW:
         options = _likeliest(word, options)
+    import difflib  # imported here: only a mistake needs it, and it costs a command's start ~2 ms
+
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not found:
         found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)

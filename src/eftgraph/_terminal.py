@@ -10,11 +10,17 @@ stays as it is. Long values are shortened in the middle.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["shorten", "visible"]
 
-_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:  # compiled on first use: most commands print no name
+    return re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
@@ -28,7 +34,7 @@ def visible(text: str) -> str:
     >>> visible("\u202eevil")
     '\\u202eevil'
     """
-    return _INVISIBLE.sub(_escape, text)
+    return _invisible().sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

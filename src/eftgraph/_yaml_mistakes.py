@@ -23,6 +23,7 @@ the text “'s avonds laat thuis” starts with an apostrophe, and a case file t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -35,10 +36,14 @@ from eftgraph.errors import LONG, Message, Problem
 
 __all__ = ["Mistake", "explain", "find", "find_comma_in_braces", "language_of", "message", "problem"]
 
-_KEY_LINE = re.compile(
-    r"^(?P<lead>(?P<indent> *)(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) *:(?P<gap>[ \t]*)(?P<value>.*)$"
-)
-"""A block line ``key: value`` (optionally a list item ``- key: value``)."""
+
+@functools.cache
+def _key_line() -> re.Pattern[str]:
+    """A block line ``key: value`` (optionally a list item ``- key: value``); compiled on first use."""
+    return re.compile(
+        r"^(?P<lead>(?P<indent> *)(?:- +)?)(?P<key>[A-Za-z_][\w.-]*) *:(?P<gap>[ \t]*)(?P<value>.*)$"
+    )
+
 
 _SPECIAL = {
     "*": "reference",
@@ -85,7 +90,7 @@ def _strip_comment(value: str) -> str:
 
 def _quote_value(line: str) -> tuple[str, str] | None:
     """The text of a ``key: value`` line and the line with that text quoted, or ``None``."""
-    match = _KEY_LINE.match(line)
+    match = _key_line().match(line)
     if match is None or not match.group("value").strip():
         return None
     value = _strip_comment(match.group("value"))
@@ -119,7 +124,7 @@ def _indent(line: str) -> int:
 
 def _starts_value(line: str) -> tuple[int, str] | None:
     """0-based column and first character of the value on a ``key: value`` line."""
-    match = _KEY_LINE.match(line)
+    match = _key_line().match(line)
     if match is None or not match.group("value"):
         return None
     return match.start("value"), match.group("value")[0]
@@ -212,7 +217,7 @@ def _rule_indent(
     if "block mapping" not in context or ctx is None or row == ctx.line or row >= len(lines):
         return None
     line, before = lines[row], _content(lines, row)
-    if before is None or _KEY_LINE.match(line) is None:
+    if before is None or _key_line().match(line) is None:
         return None
     expected = _indent(lines[before])
     if _indent(line) == expected or _indent(line) <= ctx.column:
@@ -233,11 +238,11 @@ def _rule_mapping_values(
     if re.match(r"^ *-[^\s-]", line):
         fix = re.sub(r"^( *)-", r"\1- ", line).strip()
         return Mistake("dash-space", row + 1, _indent(line) + 1, line.strip(), fix)
-    match = _KEY_LINE.match(line)
+    match = _key_line().match(line)
     if match is not None and match.end("key") < col < len(line) and line[col] == ":":
         fixed = _quote_value(line)
         return Mistake("colon-in-text", row + 1, col + 1, *(fixed or (line.strip(), None)))
-    above_match = _KEY_LINE.match(above)
+    above_match = _key_line().match(above)
     if above_match is not None and _indent(line) > _indent(above) and above_match.group("value").strip():
         fix = " " * _indent(above) + line.strip()
         return Mistake("indent", row + 1, _indent(line) + 1, line.strip(), fix, str(_indent(above)))
@@ -333,7 +338,9 @@ def _cut(text: str) -> str:
     return shorten(text, 60) if len(text) > LONG else text
 
 
-_LANGUAGE_LINE = re.compile(r"^\s*\"?language\"?\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
+@functools.cache
+def _language_line() -> re.Pattern[str]:  # compiled on first use: only a file with mistakes needs it
+    return re.compile(r"^\s*\"?language\"?\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
 
 
 def language_of(text: str) -> str:
@@ -351,7 +358,7 @@ def declared_language(text: str) -> str | None:
     >>> declared_language('{\\n  "eftgraph": 1,\\n  "language": "nl"\\n}'), declared_language("id: x")
     ('nl', None)
     """
-    found = _LANGUAGE_LINE.search(text)
+    found = _language_line().search(text)
     return found.group(1) if found else None
 
 

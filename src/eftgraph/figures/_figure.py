@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -131,7 +132,9 @@ def mimebundle(
     return bundle
 
 
-_SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="[0-9.]+pt"')
+@functools.cache
+def _size() -> re.Pattern[str]:  # compiled on first use: only a notebook's display needs it
+    return re.compile(r'<svg width="([0-9.]+)pt" height="[0-9.]+pt"')
 
 
 def fluid(svg: str) -> str:
@@ -140,6 +143,6 @@ def fluid(svg: str) -> str:
     >>> fluid('<svg width="500pt" height="300pt" viewBox="0 0 500 300">')
     '<svg width="100%" style="max-width: 500pt; height: auto" viewBox="0 0 500 300">'
     """
-    return _SIZE.sub(
+    return _size().sub(
         lambda m: f'<svg width="100%" style="max-width: {m.group(1)}pt; height: auto"', svg, count=1
     )

@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import warnings
 from pathlib import Path
 
@@ -70,6 +69,8 @@ def find_embedded() -> str | None:
     Looked for beside this Python (its scripts folder, also when the virtual
     environment is not activated), in the user's scripts folder, then on ``PATH``.
     """
+    import sysconfig  # imported here: only a machine without the system Graphviz looks for it
+
     folders = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
     with contextlib.suppress(KeyError):  # a platform without a user scheme
         folders.append(sysconfig.get_path("scripts", f"{os.name}_user"))

@@ -36,6 +36,28 @@ def _is_dropped(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
+_REMEMBERED = 1 << 14
+"""Characters `_CLEANED` and `_WIDTHS` remember at most (a text of many rare characters stays cheap)."""
+
+
+class _Cleaned(dict[int, "str | None"]):
+    """A `str.translate` table: a breakable space becomes ``" "``, what SVG cannot carry goes, the rest stays.
+
+    Each character is classified once, on first sight (`unicodedata` per character is
+    most of the time a figure's text takes).
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = " " if _is_space(char) else None if _is_dropped(char) else char
+        if len(self) < _REMEMBERED:
+            self[code] = value
+        return value
+
+
+_CLEANED = _Cleaned()
+
+
 def clean(text: str) -> list[str]:
     """*text* as paragraphs of words separated by single spaces.
 
@@ -50,9 +72,7 @@ def clean(text: str) -> list[str]:
     """
     paragraphs = []
     for raw in _LINE_BREAKS.split(text):
-        kept = "".join(
-            " " if _is_space(char) else char for char in raw if _is_space(char) or not _is_dropped(char)
-        )
+        kept = raw.translate(_CLEANED)
         # other Unicode spaces (no-break, thin, …) stay inside a word but not at its ends
         paragraph = " ".join(part.strip() for part in kept.split(" ") if part.strip())
         if paragraph:
@@ -75,12 +95,28 @@ def display_width(text: str) -> int:
     >>> display_width("abc"), display_width("日本"), display_width("e\\u0301")
     (3, 4, 1)
     """
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    if text.isascii():  # no combining, format or wide character: one column each
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+def _width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+class _Widths(dict[str, int]):
+    """The columns of each character, worked out on first sight."""
+
+    def __missing__(self, char: str) -> int:
+        width = _width(char)
+        if len(self) < _REMEMBERED:
+            self[char] = width
+        return width
+
+
+_WIDTHS = _Widths()
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -188,9 +224,7 @@ def escape(text: str) -> str:
     ``&#93;``.
     """
     text = _LINE_BREAKS.sub(" ", text)
-    text = "".join(
-        " " if _is_space(char) else char for char in text if _is_space(char) or not _is_dropped(char)
-    )
+    text = text.translate(_CLEANED)
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
