@@ -448,12 +448,27 @@ def real_names(draw: st.DrawFn) -> str:
     return shape.format(g=given, s=surname, n=nickname)
 
 
+_ACCENTS = {
+    "a": "áàâäåã",
+    "e": "éèêë",
+    "i": "íìîï",
+    "o": "óòôöøõ",
+    "u": "úùûü",
+    "c": "çč",
+    "n": "ñ",
+    "s": "šś",
+    "z": "žź",
+    "y": "ÿý",
+}
+"""Accented letters people type for a plain one (each folds back to it)."""
+
+
 @st.composite
 def written_forms(draw: st.DrawFn, name: str) -> str:
     """One way *name* is written in a label: any form of the name model, spelt any way.
 
     A form (surname first, nickname, initial, apostrophe part, …), a spelling without
-    diacritics, any apostrophe, any capitals (``Van den Berg`` at a sentence start), an
+    diacritics or with another accent, any apostrophe, any capitals (``Van den Berg`` at a sentence start), an
     invisible character inside, a possessive; or an e-mail address, handle or hashtag made of it.
     """
     from eftgraph._names import parse_name, spellings
@@ -473,6 +488,11 @@ def written_forms(draw: st.DrawFn, name: str) -> str:
     capitals: list[Callable[[str], str]] = [str, str.upper, str.lower, lambda s: s[:1].upper() + s[1:]]
     form = draw(st.sampled_from(capitals))(form)
     form = form.replace("’", "'") if draw(st.booleans()) else form.replace("'", "’")
+    accented = [i for i, c in enumerate(form) if c.lower() in _ACCENTS]
+    if draw(st.booleans()) and accented:  # another accent than the name's own (Zoé for Zoë, Bjørn)
+        at = draw(st.sampled_from(accented))
+        other = draw(st.sampled_from(_ACCENTS[form[at].lower()]))
+        form = form[:at] + (other.upper() if form[at].isupper() else other) + form[at + 1 :]
     if draw(st.booleans()) and len(form) > 2:
         at = draw(st.integers(1, len(form) - 1))
         form = form[:at] + draw(st.sampled_from(_INVISIBLE)) + form[at:]

@@ -110,6 +110,14 @@ def test_no_form_survives_in_what_the_commands_print_and_write(named: tuple[Case
         ("Robert 'Bob' Visser", "Bob goes quiet", "Partner A goes quiet"),
         ("Bas", "Bas goes quiet; Basis stays", "Partner A goes quiet; Basis stays"),
         ("Rose", "Rose rose; Roosevelt; Ro\u200bse", "Partner A Partner A; Roosevelt; Partner A"),
+        # other accents than the name's own, as people (or an autocorrect) put them
+        (
+            "Zoë de Jong",
+            "Zoé, ZOÈ, \U0004fb79ZØÈ, Zoe\u0301 and Jöng; Zoëlla stays",
+            "Partner A, Partner A, \U0004fb79Partner A, Partner A and Partner A; Zoëlla stays",
+        ),
+        ("Björn Ås", "Bjørn, BJÖRN and Ås's", "Partner A, Partner A and Partner A's"),
+        ("Søren Kierkegaard", "Sören and Soren; Sorenson stays", "Partner A and Partner A; Sorenson stays"),
         (
             "Piet de Jong",
             "pdejong71@mail.nl @pdejong #PietEnChloe #boos",

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from eftgraph._anonymize_words import SEPARATOR, Word, slug, slug_tokens, unique
 from eftgraph._model import DOMAIN_PATTERN, ID_PATTERN, Case
-from eftgraph._names import APOSTROPHES, clean
+from eftgraph._names import APOSTROPHES, clean, fold
 from eftgraph._sheets import SLOTS
 
 __all__ = ["IdReplacer", "TextReplacer", "element_ids"]
@@ -26,11 +26,18 @@ EMAIL, HANDLE, HASHTAG = "[e-mail]", "[handle]", "[hashtag]"
 
 
 class TextReplacer:
-    """Replaces every removed word in a text, whole-word and case-insensitively.
+    """Replaces every removed word in a text, whole-word, in any case and with any diacritics.
 
     The text is cleaned of invisible characters first (a soft hyphen inside a name must not
-    hide it). Every e-mail address and every ``@handle`` goes, whatever it holds (they
-    identify); a ``#hashtag`` goes when a name is written into it (``#PietEnChloe``).
+    hide it). Words are matched on the text with its diacritics taken off, so every accent
+    people put on a name is caught, not only the name's own (``Zoé``, ``ZOË`` and ``Zoe``
+    for ``Zoë``; ``Bjørn`` for ``Björn``); what is replaced is the original word. Every
+    e-mail address and every ``@handle`` goes, whatever it holds (they identify); a
+    ``#hashtag`` goes when a name is written into it (``#PietEnChloe``).
+
+    >>> replacer = TextReplacer([Word("Zoë", "Partner A")])
+    >>> replacer.replace("Zoé calls ZOË; Zoe’s mother, Zoëlla and zoë.")
+    'Partner A calls Partner A; Partner A’s mother, Zoëlla and Partner A.'
     """
 
     def __init__(self, words: list[Word]) -> None:
@@ -38,7 +45,7 @@ class TextReplacer:
             {c for w in words if len(c := "".join(slug_tokens(w.text))) >= 3}, key=len, reverse=True
         )
         self.words = sorted(words, key=lambda w: len(w.text), reverse=True)
-        alternatives = [self._pattern(w.text) for w in self.words]
+        alternatives = [self._pattern(fold(w.text)) for w in self.words]
         self.each = [re.compile(rf"(?:{alt})\Z", re.IGNORECASE) for alt in alternatives]
         self.any = (
             re.compile(rf"(?<!\w)(?P<word>{'|'.join(alternatives)}){_POSSESSIVE}(?!\w)", re.IGNORECASE)
@@ -62,7 +69,16 @@ class TextReplacer:
         text = _HASHTAG.sub(self._hashtag, text)
         if self.any is None:
             return text
-        return self.any.sub(self._substitute, text)
+        folded, start, end = _folded(text)
+        out: list[str] = []
+        done = 0
+        for match in self.any.finditer(folded):
+            first, last = start[match.start()], end[match.end() - 1]
+            out.append(text[done:first])
+            out.append(self._substitute(match))
+            done = last
+        out.append(text[done:])
+        return "".join(out)
 
     def _hashtag(self, match: re.Match[str]) -> str:
         tag = "".join(slug_tokens(match.group()))
@@ -79,8 +95,44 @@ class TextReplacer:
         return replacement + possessive
 
     def leaks(self, text: str) -> list[str]:
-        """The removed words in *text*."""
-        return [] if self.any is None else [m["word"] for m in self.any.finditer(clean(text))]
+        """The removed words in *text* (as they are written there)."""
+        if self.any is None:
+            return []
+        text = clean(text)
+        folded, start, end = _folded(text)
+        return [text[start[m.start("word")] : end[m.end("word") - 1]] for m in self.any.finditer(folded)]
+
+
+def _folded(text: str) -> tuple[str, list[int], list[int]]:
+    """*text* without diacritics, and for each of its characters where it starts and ends in *text*.
+
+    Each character is folded on its own (a combining mark folds to nothing and is taken
+    along with the letter before it; ``æ`` folds to ``ae``, both of which stand for it).
+
+    >>> _folded("Zoe\u0308 Ærø")
+    ('Zoe AEro', [0, 1, 2, 4, 5, 5, 6, 7], [1, 2, 4, 5, 6, 6, 7, 8])
+    """
+    if text.isascii():
+        every = list(range(len(text) + 1))
+        return text, every[:-1], every[1:]
+    pieces: list[str] = []
+    start: list[int] = []
+    end: list[int] = []
+    for i, char in enumerate(text):
+        piece = char if char.isascii() else fold(char)
+        if not piece:  # a combining mark: part of the character before it
+            if end:
+                end[-1] = i + 1
+            continue
+        pieces.append(piece)
+        start.extend([i] * len(piece))
+        end.extend([i + 1] * len(piece))
+    folded = "".join(pieces)
+    # a mark folded away after a multi-character piece belongs to all of that piece
+    for k in range(len(end) - 2, -1, -1):
+        if start[k] == start[k + 1]:
+            end[k] = end[k + 1]
+    return folded, start, end
 
 
 def _token(token: str) -> str:
