@@ -66,6 +66,12 @@ def strong_components(successors: Sequence[Sequence[int]]) -> list[int]:
         while work:
             v, rest = work[-1]
             for w in rest:
+                if index[w] == -1 and not successors[w]:  # a dead end: a component of its own at once
+                    index[w] = low[w] = counter
+                    counter += 1
+                    component[w] = count
+                    count += 1
+                    continue
                 if index[w] == -1:  # descend; v's iterator resumes here on return
                     index[w] = low[w] = counter
                     counter += 1
@@ -139,15 +145,11 @@ class CycleGraph:
         live = [sizes[c] >= 2 for c in component]
         out: list[list[int]] = [[] for _ in range(n)]
         into: list[list[int]] = [[] for _ in range(n)]
-        for u in range(n):
-            if not live[u]:
-                continue
+        for u in itertools.compress(range(n), live):
             c = component[u]
-            kept = out[u]
-            for v in successors[u]:
-                if component[v] == c:
-                    kept.append(v)
-                    into[v].append(u)
+            kept = out[u] = [v for v in successors[u] if component[v] == c]
+            for v in kept:
+                into[v].append(u)
         chains = _chains(out, into, live)
         # Number the blocks by their smallest node: the canonical order the search relies on.
         lows = list(map(min, chains))

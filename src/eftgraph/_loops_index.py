@@ -78,18 +78,9 @@ def _build(case: Case, domain: str | None) -> Index:
     elements = case.elements if domain is None else tuple(case.elements_in(domain))
     ids = [e.id for e in elements]
     rank = {element_id: i for i, element_id in enumerate(ids)}
-    pairs = []
-    negative = set()
-    find = rank.get
-    dampens = Sign.DAMPENS
-    for link in case.links:  # sorted by (source rank, target rank)
-        u = find(link.source)
-        v = find(link.target)
-        if u is None or v is None:
-            continue
-        pairs.append((u, v))
-        if link.sign is dampens:
-            negative.add((u, v))
+    links = case.links if domain is None else [k for k in case.links if k.source in rank and k.target in rank]
+    pairs = [(rank[link.source], rank[link.target]) for link in links]  # sorted: links are in rank order
+    negative = {pair for pair, link in zip(pairs, links, strict=True) if link.sign is Sign.DAMPENS}
     graph = CycleGraph.build(ids, pairs)
     width = max(1, len(ids).bit_length())
     fields = len(case.partners) + len(case.domains) + STANCE_FIELDS + 2
