@@ -46,14 +46,16 @@ def test_quick_run_prints_every_figure(tmp_path: Path) -> None:
         "C3": 1,
     }
     assert [target for _, target in rows["P3"]] == [">= 10", "<= 5s"]
-    assert all(float(value) > 0 for key, found in rows.items() if key != "CAP" for value, _ in found)
-    assert all(0 <= float(value) < 60 for value, _ in rows["CAP"])  # a refusal may take under 5 ms
+    assert all(float(value) >= 0 for found in rows.values() for value, _ in found)  # 0.00: below 0.005
+    assert all(float(value) < 60 for value, _ in rows["CAP"])
     assert {target for _, target in rows["CAP"]} == {"<= 1s"}
-    assert figures.read_text(encoding="utf-8").count('"key"') == 17
+    saved = json.loads(figures.read_text(encoding="utf-8"))
+    assert len(saved) == 17
+    assert all(f["value"] > 0 for f in saved if f["key"] != "CAP")  # measured, however small it printed
     (p1,) = [line for line in lines if line.startswith("P1")]
     embedded = shutil.which("dot") is None
     assert ("floor with the embedded renderer (no system dot)" in p1) == embedded
-    (p1_json,) = [f for f in json.loads(figures.read_text(encoding="utf-8")) if f["key"] == "P1"]
+    (p1_json,) = [f for f in saved if f["key"] == "P1"]
     assert p1_json["floor_renderer"] == ("embedded" if embedded else "system")
 
 

@@ -44,8 +44,10 @@ class TextReplacer:
         self.compact = sorted(
             {c for w in words if len(c := "".join(slug_tokens(w.text))) >= 3}, key=len, reverse=True
         )
-        self.words = sorted(words, key=lambda w: len(w.text), reverse=True)
-        alternatives = [self._pattern(fold(w.text)) for w in self.words]
+        patterns = {w: self._pattern(_folded(w.text)[0]) for w in words}
+        # a "name" of accents and separators only ("´") folds to nothing: nothing to match
+        self.words = sorted((w for w in words if patterns[w]), key=lambda w: len(w.text), reverse=True)
+        alternatives = [patterns[w] for w in self.words]
         self.each = [re.compile(rf"(?:{alt})\Z", re.IGNORECASE) for alt in alternatives]
         self.any = (
             re.compile(rf"(?<!\w)(?P<word>{'|'.join(alternatives)}){_POSSESSIVE}(?!\w)", re.IGNORECASE)
@@ -75,7 +77,8 @@ class TextReplacer:
         for match in self.any.finditer(folded):
             first, last = start[match.start()], end[match.end() - 1]
             out.append(text[done:first])
-            out.append(self._substitute(match))
+            possessive = text[start[match.start("possessive")] : last] if match["possessive"] else ""
+            out.append(self._substitute(match["word"], possessive))
             done = last
         out.append(text[done:])
         return "".join(out)
@@ -84,12 +87,12 @@ class TextReplacer:
         tag = "".join(slug_tokens(match.group()))
         return HASHTAG if any(name in tag for name in self.compact) else match.group()
 
-    def _substitute(self, match: re.Match[str]) -> str:
-        found = match["word"]
+    def _substitute(self, found: str, possessive: str) -> str:
+        """The replacement of the (folded) word *found*, with its *possessive* as written (``’s``, ``s``)."""
         replacement = next(
             w.replacement for w, each in zip(self.words, self.each, strict=True) if each.match(found)
         )
-        possessive = (match["possessive"] or "").lower()
+        possessive = possessive.lower()
         if possessive:
             possessive = "'s" if possessive[0] in "'s" else "’s"
         return replacement + possessive
@@ -107,19 +110,20 @@ def _folded(text: str) -> tuple[str, list[int], list[int]]:
     """*text* without diacritics, and for each of its characters where it starts and ends in *text*.
 
     Each character is folded on its own (a combining mark folds to nothing and is taken
-    along with the letter before it; ``æ`` folds to ``ae``, both of which stand for it).
+    along with the letter before it; ``æ`` folds to ``ae``, both of which stand for it);
+    every apostrophe becomes ``'`` (``´`` would otherwise fold to a space).
 
     >>> _folded("Zoe\u0308 Ærø")
     ('Zoe AEro', [0, 1, 2, 4, 5, 5, 6, 7], [1, 2, 4, 5, 6, 6, 7, 8])
     """
-    if text.isascii():
+    if text.isascii() and "`" not in text:
         every = list(range(len(text) + 1))
         return text, every[:-1], every[1:]
     pieces: list[str] = []
     start: list[int] = []
     end: list[int] = []
     for i, char in enumerate(text):
-        piece = char if char.isascii() else fold(char)
+        piece = "'" if char in APOSTROPHES else char if char.isascii() else fold(char)
         if not piece:  # a combining mark: part of the character before it
             if end:
                 end[-1] = i + 1
