@@ -549,7 +549,15 @@ def name_leaks(output: str, names: Iterable[str]) -> list[str]:
     The output is cleaned of invisible characters, folded (no diacritics, no capitals) and cut
     into words at every non-letter, so ``O’Neill's`` gives ``o``, ``neill``, ``s``.
     """
-    from eftgraph._names import clean, fold, parse_name, spellings
+    from eftgraph._names import clean, fold
+
+    return sorted(_name_words(tuple(names)) & set(re.split(r"[^a-z0-9]+", fold(clean(output)).lower())))
+
+
+@functools.lru_cache(maxsize=64)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The words `name_leaks` looks for: of every part of *names*, in every spelling, folded; the compact forms."""
+    from eftgraph._names import fold, parse_name, spellings
 
     wanted: set[str] = set()
     for name in names:
@@ -558,4 +566,4 @@ def name_leaks(output: str, names: Iterable[str]) -> list[str]:
             for spelling in spellings(part):
                 wanted.update(w for w in re.split(r"[^a-z0-9]+", fold(spelling).lower()) if len(w) > 1)
         wanted.update(c for c in parsed.compact_forms() if len(c) >= 4)
-    return sorted(wanted & set(re.split(r"[^a-z0-9]+", fold(clean(output)).lower())))
+    return frozenset(wanted)
