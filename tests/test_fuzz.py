@@ -300,6 +300,7 @@ def report(capsys: pytest.CaptureFixture[str], what: str, outcomes: Counter[str]
         print(f"\n{line}")
     folder = os.environ.get("EFTGRAPH_FUZZ_REPORT")
     if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
         with open(Path(folder, "fuzz-report.txt"), "a", encoding="utf-8") as stream:
             stream.write(line + "\n")
     assert tried > 0
