@@ -65,9 +65,8 @@ def _source(code: str) -> str:
         return beside.read_text("utf-8")
     from importlib import resources  # pragma: no cover - installed in a zip
 
-    return (
-        resources.files("eftgraph.messages").joinpath(f"{code}.toml").read_text("utf-8")
-    )  # pragma: no cover
+    folder = resources.files("eftgraph.messages")  # pragma: no cover
+    return folder.joinpath(f"{code}.toml").read_text("utf-8")  # pragma: no cover
 
 
 @functools.cache
@@ -125,10 +124,10 @@ _NOT_IN_TEXT = "\x00-\x08\x0a-\x1f\x7f"
 
 @functools.cache
 def _simple_lines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a ``key = "text"`` line and of a blank or comment line (compiled on first use)."""
     comment = f"[ \t]*(?:#[^{_NOT_IN_TEXT}]*)?"
-    return re.compile(f'([A-Za-z0-9_-]+)[ \t]*=[ \t]*"([^"\\\\{_NOT_IN_TEXT}]*)"{comment}'), re.compile(
-        comment
-    )
+    entry = re.compile(f'([A-Za-z0-9_-]+)[ \t]*=[ \t]*"([^"\\\\{_NOT_IN_TEXT}]*)"{comment}')
+    return entry, re.compile(comment)
 
 
 def _simple(text: str, name: str) -> dict[str, Any] | None:
