@@ -42,3 +42,17 @@ def test_render_leaves_out_what_it_does_not_need(tmp_path: Path) -> None:
     assert "eftgraph.figures._draw" in loaded  # the check would see a module that was imported
     assert [name for name in NOT_NEEDED if name in loaded] == []
     assert report["whole_catalogs"] == 0  # only the tables of the messages the figure uses were parsed
+
+
+def test_the_embedded_renderer_is_found_by_many_threads_at_once() -> None:
+    """Slides render in threads; the first look for the embedded renderer must not race (sysconfig)."""
+    script = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from eftgraph.figures._render import find_embedded\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    found = list(pool.map(lambda _: find_embedded(), range(8)))\n"
+        "assert len(set(found)) == 1, found\n"
+    )
+    for _ in range(5):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -63,6 +64,9 @@ def find_system() -> str | None:
     return shutil.which("dot")
 
 
+_SYSCONFIG = threading.Lock()
+
+
 def find_embedded() -> str | None:
     """The path of the embedded renderer (``graphviz-pure``), or ``None`` when it is not installed.
 
@@ -71,9 +75,12 @@ def find_embedded() -> str | None:
     """
     import sysconfig  # imported here: only a machine without the system Graphviz looks for it
 
-    folders = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
-    with contextlib.suppress(KeyError):  # a platform without a user scheme
-        folders.append(sysconfig.get_path("scripts", f"{os.name}_user"))
+    with (
+        _SYSCONFIG
+    ):  # its first use fills its tables and is not safe in two threads (slides render in threads)
+        folders = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
+        with contextlib.suppress(KeyError):  # a platform without a user scheme
+            folders.append(sysconfig.get_path("scripts", f"{os.name}_user"))
     for folder in folders:
         found = shutil.which(EMBEDDED_NAME, path=folder)
         if found:
