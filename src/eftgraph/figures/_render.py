@@ -75,9 +75,8 @@ def find_embedded() -> str | None:
     """
     import sysconfig  # imported here: only a machine without the system Graphviz looks for it
 
-    with (
-        _SYSCONFIG
-    ):  # its first use fills its tables and is not safe in two threads (slides render in threads)
+    # sysconfig's first use fills its tables and is not safe in two threads (slides render in threads)
+    with _SYSCONFIG:
         folders = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
         with contextlib.suppress(KeyError):  # a platform without a user scheme
             folders.append(sysconfig.get_path("scripts", f"{os.name}_user"))
