@@ -326,6 +326,11 @@ def test_pseudonyms() -> None:
         ({"pseudonyms": {"p": "Partner B"}}, "two partners would get the same pseudonym"),
         ({"pseudonyms": {"p": "Mathijs"}}, "the replacement 'Mathijs' contains the removed word 'Mathijs'"),
         ({"identifiers": {"Emma": "Janine's daughter"}}, "contains the removed word 'Janine'"),
+        (
+            {"pseudonyms": {"p": "@sanne"}},
+            "the replacement '@sanne' would itself be anonymised (to '[handle]')",
+        ),
+        ({"identifiers": {"Emma": "e@mail.nl"}}, "the replacement 'e@mail.nl' would itself be anonymised"),
         ({"identifiers": [""]}, "an identifier is empty"),
         ({"identifiers": "Emma"}, "identifiers must be a list of words, not one text"),
     ],

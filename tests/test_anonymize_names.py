@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eftgraph import (
     Case,
@@ -30,6 +31,8 @@ from eftgraph import (
     table,
     to_dot,
 )
+from eftgraph._anonymize_replace import TextReplacer
+from eftgraph._anonymize_words import Word
 from eftgraph._table import CASE_COLUMNS, to_csv
 from eftgraph.cli import main
 from eftgraph.figures.exports import EXPORT_FORMATS, export
@@ -152,6 +155,51 @@ def test_a_name_of_an_accent_alone_is_still_a_case_that_anonymises() -> None:
     assert [e.label for e in anonymous.elements] == ["Partner A", "\x1b Partner B x"]
     assert mapping["´"] == "Partner B"
     assert anonymize(anonymous)[0] == anonymous
+
+
+def test_a_name_glued_to_an_at_sign_anonymises_the_same_twice() -> None:
+    """Found by the long fuzz run: ``0@1`` became ``[X1]@1``, and anonymising that again made a handle."""
+    elements = [
+        Element("everyday.a.behavior", "behavior", "0", partner="a"),
+        Element("everyday.b.behavior", "behavior", "0@1", partner="b"),
+    ]
+    case = Case(id="a", partners=[Partner("a", "0"), Partner("b", "0")], elements=elements)
+    anonymous, _ = anonymize(case)
+    assert [e.label for e in anonymous.elements] == ["[X1]", "[X1][handle]"]
+    assert anonymize(anonymous)[0] == anonymous
+
+
+_PIECES = [
+    "Piet",
+    "PIET",
+    "’t Hart",
+    "Hart",
+    "Jong",
+    "@",
+    "#",
+    "x",
+    "1",
+    "[",
+    "]",
+    " ",
+    ".",
+    "'",
+    "-",
+    "@x.nl",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=12),
+    replacement=st.sampled_from(["[X1]", "Partner A", "(P)", "Sanne @ home"]),
+)
+def test_replacing_again_changes_nothing(pieces: list[str], replacement: str) -> None:
+    """A replaced text is replaced no further: names next to ``@`` and ``#``, replacements of every shape."""
+    words = [Word(w, replacement) for w in ("Piet", "’t Hart", "Hart", "de Jong", "Jong")]
+    replacer = TextReplacer(words)
+    once = replacer.replace("".join(pieces))
+    assert replacer.replace(once) == once
 
 
 def test_ids_lose_the_compact_forms() -> None:

@@ -41,6 +41,7 @@ from eftgraph._anonymize_replace import IdReplacer, TextReplacer, element_ids
 from eftgraph._anonymize_words import letters, removed_words, slug, unique
 from eftgraph._course_data import map_session_texts
 from eftgraph._model import ID_PATTERN, PARTNER_ID_PATTERN, Case, DeclaredPosition, Link, Partner
+from eftgraph._names import clean
 from eftgraph.errors import AnonymizationError
 
 __all__ = ["anonymize"]
@@ -152,12 +153,22 @@ def _partner_ids(case: Case, labels: Mapping[str, str]) -> dict[str, str]:
 
 
 def _refuse_leaks(chosen: Iterable[str], text: TextReplacer, ids: IdReplacer) -> None:
-    """An error when a replacement the caller chose holds a removed word (the result would not be anonymous)."""
+    """An error when a replacement the caller chose holds a removed word (the result would not be anonymous).
+
+    Also when anonymising would change the replacement itself (an e-mail address, a handle,
+    a hashtag with a name): the copy would not say what the caller chose, and anonymising it
+    again would change it again.
+    """
     for replacement in chosen:
         leaked = text.leaks(replacement) or ids.leaks(slug(replacement, pattern=ID_PATTERN) or "")
         if leaked:
             raise AnonymizationError(
                 f"the replacement {replacement!r} contains the removed word {leaked[0]!r}; choose another"
+            )
+        anonymised = text.replace(replacement)
+        if anonymised != clean(replacement):
+            raise AnonymizationError(
+                f"the replacement {replacement!r} would itself be anonymised (to {anonymised!r}); choose another"
             )
 
 

@@ -23,6 +23,9 @@ _HANDLE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")
 _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 EMAIL, HANDLE, HASHTAG = "[e-mail]", "[handle]", "[hashtag]"
 """What an e-mail address, a handle and a hashtag holding a name become."""
+_AGAIN = 8
+"""How often a text is replaced again at most. A second time settles every text we could build
+(a replacement that anonymising would change is refused); the limit guards against the rest."""
 
 
 class TextReplacer:
@@ -67,7 +70,28 @@ class TextReplacer:
         )
 
     def replace(self, text: str) -> str:
-        text = _HANDLE.sub(HANDLE, _EMAIL.sub(EMAIL, clean(text)))
+        """*text* with every removed word, e-mail address, handle and named hashtag replaced.
+
+        A replacement can make a handle of what was none: in ``Piet@home`` the ``@`` follows
+        a letter, in ``[X1]@home`` it does not. So the text is replaced again until nothing
+        changes (only a text holding ``@`` or ``#`` can change again, since the names are
+        gone), and a copy anonymised once is the copy anonymised twice.
+
+        >>> TextReplacer([Word("Piet", "[X1]")]).replace("Piet@home")
+        '[X1][handle]'
+        """
+        text = self._once(clean(text))
+        for _ in range(_AGAIN):
+            if "@" not in text and "#" not in text:
+                break
+            again = self._once(text)
+            if again == text:
+                break
+            text = again
+        return text
+
+    def _once(self, text: str) -> str:
+        text = _HANDLE.sub(HANDLE, _EMAIL.sub(EMAIL, text))
         text = _HASHTAG.sub(self._hashtag, text)
         if self.any is None:
             return text
