@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eftgraph import Case, CaseFileError, anonymize, dumps, load, loads, render, to_dot
-from eftgraph.errors import EftgraphError
+from eftgraph.errors import EftgraphError, Problem
 from tests.strategies import cases, mutated_files, name_leaks, real_named_cases, unicode_texts
 
 FORMATS = ("yaml", "json", "toml")
@@ -57,6 +57,7 @@ def refuse_or_accept(data: bytes, fmt: str) -> str:
         assert refusal.problems
         assert all(str(problem) for problem in refusal.problems)
         assert len(refusal.problems) <= 51
+        assert_placed_in(file_text(data), refusal.problems)
         outcome = "refused"
     else:
         assert loads(dumps(case, fmt), fmt) == case
@@ -73,6 +74,24 @@ def refuse_or_accept(data: bytes, fmt: str) -> str:
     return outcome
 
 
+def assert_placed_in(text: str, problems: Sequence[Problem]) -> None:
+    """Every problem's line and column are in *text*, counted as an editor counts (at newlines)."""
+    lines = text.split("\n")
+    for problem in problems:
+        if problem.line is not None:
+            assert 1 <= problem.line <= len(lines), (problem, len(lines))
+            if problem.column is not None:
+                assert 1 <= problem.column <= len(lines[problem.line - 1]) + 1, problem
+
+
+def file_text(data: bytes) -> str:
+    """The text of *data* as the loader counts its places (bytes, where it is not UTF-8)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(sample=mutated_files())
 def test_the_loader_raises_nothing_but_case_file_error(sample: tuple[bytes, str]) -> None:
@@ -83,7 +102,8 @@ def judge_text(text: str, fmt: str) -> str:
     """Load Python text (which may hold anything, lone surrogates too): a case or a refusal."""
     try:
         case = loads(text, fmt)
-    except CaseFileError:
+    except CaseFileError as error:
+        assert_placed_in(text, error.problems)
         return "refused"
     assert loads(dumps(case, fmt), fmt) == case
     return "accepted"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from eftgraph._terminal import shorten, visible
 from eftgraph.errors import Problem
 
-CONTROL = st.characters(codec="utf-8", categories=["Cc", "Cf", "L", "N", "P", "Zs"])
+CONTROL = st.characters(codec="utf-8", categories=["Cc", "Cf", "L", "N", "P", "Zs", "Zl", "Zp"])
 
 
 @given(st.text(CONTROL))
@@ -20,6 +20,11 @@ def test_visible_text_holds_no_control_character(text: str) -> None:
     shown = visible(text)
     assert all(c == "\t" or (ord(c) >= 0x20 and not 0x7F <= ord(c) <= 0x9F) for c in shown)
     assert not any(c in shown for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert len(shown.splitlines()) <= 1  # no line break of any kind: not NEL, not U+2028 or U+2029
+
+
+def test_the_unicode_line_and_paragraph_separators_are_shown_as_escapes() -> None:
+    assert visible("a\u2028fake.yaml:1:1: ok\u2029b") == "a\\u2028fake.yaml:1:1: ok\\u2029b"
 
 
 @given(st.text(), st.integers(min_value=3, max_value=200))

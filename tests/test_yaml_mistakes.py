@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
+from eftgraph import CaseFileError, loads
 from eftgraph._yaml_mistakes import Mistake, explain, find, find_comma_in_braces, language_of, quoted
+from eftgraph.errors import Problem
 
 HEAD = "eftgraph: 1\nid: x\npartners:\n  - {id: a, name: A}\n  - {id: b, name: B}\ncycles:\n  everyday:\n    a:\n"
 """Eight lines; the mistakes start on line 9."""
@@ -356,3 +360,60 @@ def test_no_knock_on_link_errors_from_a_broken_sheet_column() -> None:
     (missing,) = [m for m in messages if "links[1].to" in m]
     assert missing.endswith("onbekend element 'everyday.a.perception': in die kolom staat geen perception")
     assert "bedoelde je" not in missing
+
+
+BREAKS = ("\u2028", "\u2029", "\x85", "\r")
+"""What YAML takes for a line break besides a newline; editors and every message count newlines."""
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=["LS", "PS", "NEL", "CR"])
+def test_a_quote_never_closed_after_another_line_break_is_found_on_its_own_line(brk: str) -> None:
+    # the long fuzz run's input (a comment starting with U+2028, the file ending in an open quote):
+    # YAML put the quote on line 4 of a 3-line file, and the explanation took a line that is not there
+    text = f'{brk}# Janine & Mathijs\n# Fase 2\n"'
+    with pytest.raises(CaseFileError) as raised:
+        loads(text.encode("utf-8"), "yaml")
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.column) == (3, 1)
+    assert "never closed" in str(problem)
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=["LS", "PS", "NEL", "CR"])
+def test_mistakes_and_problems_are_placed_on_the_lines_an_editor_counts(brk: str) -> None:
+    comment = f"# intake{brk}# notes{brk}{brk}# more\n"  # one line in an editor, four to YAML
+    unknown = loads_problems(comment + "eftgraph: 1\nid: x\nbogus: 1\n")
+    assert any(p.line == 4 and p.column == 1 and "bogus" in str(p) for p in unknown)
+    apostrophe = comment + HEAD + "      behavior: 's avonds laat thuis\n"
+    (problem,) = loads_problems(apostrophe)
+    assert (problem.line, problem.column) == (10, 17)  # HEAD's 8 lines come after the comment's line
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.safe_load(apostrophe)
+    mistake = find(apostrophe, raised.value)
+    assert mistake is not None and (mistake.line, mistake.column) == (10, 17)
+
+
+@given(
+    lines=st.lists(
+        st.lists(st.sampled_from(["# intake", "# notes", "", *BREAKS]), min_size=1, max_size=6).map("".join),
+        max_size=5,
+    ),
+    windows=st.booleans(),
+)
+def test_a_problem_is_on_the_line_of_its_key_whatever_breaks_the_comments_hold(
+    lines: list[str], windows: bool
+) -> None:
+    comments = [
+        line if line.lstrip("".join(BREAKS)).startswith("#") or not line.strip() else "# " + line
+        for line in lines
+    ]
+    document = ["eftgraph: 1", *comments, "bogus: 1", "id: x"]
+    text = ("\r\n" if windows else "\n").join(document) + "\n"
+    (unknown,) = [p for p in loads_problems(text) if "bogus" in str(p)]
+    assert (unknown.line, unknown.column) == (document.index("bogus: 1") + 1, 1)
+
+
+def loads_problems(text: str) -> list[Problem]:
+    """The problems of the YAML case file *text* (it must be refused)."""
+    with pytest.raises(CaseFileError) as raised:
+        loads(text, "yaml")
+    return list(raised.value.problems)

@@ -6,7 +6,9 @@ A *path* addresses a value in a document by its keys and list indices,
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -27,6 +29,7 @@ __all__ = [
     "failure",
     "huge",
     "line_column",
+    "mark_positions",
     "too_deep",
     "too_many_digits",
 ]
@@ -77,6 +80,41 @@ def line_column(ahead: str) -> tuple[int, int]:
     (2, 5)
     """
     return ahead.count("\n") + 1, len(ahead) - (ahead.rfind("\n") + 1) + 1
+
+
+_OTHER_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+"""What YAML takes for a line break besides a newline (a Windows ``\\r\\n`` is one break to both)."""
+
+
+def mark_positions(text: str) -> Callable[[Any], tuple[int, int]]:
+    """The 1-based line and column of a PyYAML mark in *text*, counted as `line_column` counts.
+
+    YAML also breaks a line at a carriage return alone, at NEL and at the Unicode line and
+    paragraph separators (U+0085, U+2028, U+2029), which editors show inside a line and the
+    JSON and TOML readers do not count. When *text* holds one, a mark's line and column are
+    worked out again from its character index; otherwise they are the mark's own. A mark at
+    the end of the text is where the text ends (YAML puts it on a line after a last line that
+    has no newline, a line no editor shows).
+
+    Examples
+    --------
+    >>> import yaml
+    >>> text = "# intake\\u2028# notes\\nid: x\\n"
+    >>> key = yaml.compose(text).value[0][0]
+    >>> key.start_mark.line + 1, mark_positions(text)(key.start_mark)
+    (3, (2, 1))
+    """
+    end = len(text)
+    if _OTHER_BREAK.search(text) is None:
+        return lambda mark: (mark.line + 1, mark.column + 1) if mark.index < end else line_column(text)
+    starts = [0, *(found.end() for found in re.finditer("\n", text))]
+
+    def position(mark: Any) -> tuple[int, int]:
+        index = min(mark.index, end)
+        line = bisect.bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+    return position
 
 
 MAX_DIGITS = 4300

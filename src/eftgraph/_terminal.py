@@ -2,7 +2,8 @@
 
 A key, a value or a file name may hold control characters: an escape sequence that clears the
 screen or sets the window title, a carriage return that hides what came before, a newline
-that forges a whole extra message line (``fake.yaml:1:1: ok``), or a bidirectional override
+that forges a whole extra message line (``fake.yaml:1:1: ok``; so do NEL and the Unicode line
+and paragraph separators, for a program that reads the output), or a bidirectional override
 that shows text in another order than it is. Every such character is shown as a visible
 escape instead (``\\x1b``, ``\\n``, ``\\u202e``); everything else, accents and emoji included,
 stays as it is. Long values are shortened in the middle.
@@ -18,7 +19,7 @@ __all__ = ["shorten", "visible"]
 
 @functools.cache
 def _invisible() -> re.Pattern[str]:  # compiled on first use: most commands print no name
-    return re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    return re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r"}

@@ -26,11 +26,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from eftgraph._catalog import error_language
+from eftgraph._formats_document import mark_positions
 from eftgraph._terminal import shorten
 from eftgraph.errors import LONG, Message, Problem
 
@@ -130,14 +131,27 @@ def _starts_value(line: str) -> tuple[int, str] | None:
     return match.start("value"), match.group("value")[0]
 
 
+class _Mark(NamedTuple):
+    """A 0-based line and column in the lines of the text, like a PyYAML mark's."""
+
+    line: int
+    column: int
+
+    @classmethod
+    def at(cls, position: tuple[int, int]) -> _Mark:
+        return cls(position[0] - 1, position[1] - 1)
+
+
 def find(text: str, error: Any) -> Mistake | None:
     """The mistake behind PyYAML's *error* (a ``MarkedYAMLError``), or ``None`` when it is not one we know."""
     lines = text.split("\n")
     problem = " ".join(str(error.problem or "").split())
     context = str(error.context or "")
-    mark, ctx = error.problem_mark, error.context_mark
-    if mark is None:
+    if error.problem_mark is None:
         return None
+    position = mark_positions(text)  # the lines split here, not YAML's own (which break at U+2028 too)
+    mark = _Mark.at(position(error.problem_mark))
+    ctx = None if error.context_mark is None else _Mark.at(position(error.context_mark))
     row = min(mark.line, len(lines) - 1)
     for rule in _RULES:
         found = rule(lines, row, mark.column, problem, context, ctx)

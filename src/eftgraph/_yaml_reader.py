@@ -7,6 +7,7 @@ path is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from eftgraph._formats_document import (
@@ -21,6 +22,7 @@ from eftgraph._formats_document import (
     failure,
     huge,
     line_column,
+    mark_positions,
     too_deep,
 )
 from eftgraph._limits import MAX_DEPTH, MAX_NODES
@@ -64,8 +66,9 @@ def read_yaml(text: str) -> Parsed:
         message = Message("error.document.not-yaml", {"detail": detail})
         if "nesting depth" in detail:  # libyaml's own cap (1000 levels)
             message = Message("error.document.too-deep", {"levels": MAX_DEPTH})
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise failure(message, line, column) from None
+        if mark is None:
+            raise failure(message) from None
+        raise failure(message, *mark_positions(text)(mark)) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control
         ahead = text[: error.position]
         if loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8
@@ -80,7 +83,7 @@ def read_yaml(text: str) -> Parsed:
         raise too_deep() from None
     if root is None:
         raise empty()
-    builder = _YamlBuilder()
+    builder = _YamlBuilder(mark_positions(text))
     data = builder.build(root, ())
     if builder.problems:
         raise ParseFailure(builder.problems)
@@ -88,9 +91,10 @@ def read_yaml(text: str) -> Parsed:
 
 
 class _YamlBuilder:
-    def __init__(self) -> None:
+    def __init__(self, position: Callable[[Any], tuple[int, int]]) -> None:
         import yaml
 
+        self.position = position
         self.where: Where = {}
         self.problems: list[Problem] = []
         self.count = 0
@@ -98,8 +102,8 @@ class _YamlBuilder:
         self.yaml = yaml
 
     def problem(self, node: Any, path: Path, message: Message) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem.of(dotted(path), message, line=mark.line + 1, column=mark.column + 1))
+        line, column = self.position(node.start_mark)
+        self.problems.append(Problem.of(dotted(path), message, line=line, column=column))
 
     def build(self, node: Any, path: Path) -> Any:
         yaml = self.yaml
@@ -116,7 +120,8 @@ class _YamlBuilder:
                     node, (*path[:3], "…"), Message("error.document.too-deep", {"levels": MAX_DEPTH})
                 )
             return None
-        self.where.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if path not in self.where:
+            self.where[path] = self.position(node.start_mark)
         if node.tag not in _YAML_TAGS:
             self.problem(node, path, Message("error.document.yaml-tag", {"tag": quoted(node.tag)}))
             return None
@@ -136,11 +141,11 @@ class _YamlBuilder:
                     )
                     continue
                 sub = (*path, key)
-                self.where[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.where[sub] = self.position(key_node.start_mark)
                 if key in result:
                     self.problem(key_node, sub, Message("error.document.duplicate-key", {"key": quoted(key)}))
                 result[key] = self.build(value_node, sub)
-                self.where[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.where[sub] = self.position(key_node.start_mark)
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
