@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from eftgraph._formats_document import Path, dotted
 from eftgraph._scales import CUSTOM, SCALES, Direction, Scale
 from eftgraph._suggest import nearest
 from eftgraph._vocabulary import _StrEnum, coerce
@@ -30,11 +31,13 @@ __all__ = [
     "MAX_RATING",
     "STAGES",
     "STEPS",
+    "Located",
     "Marker",
     "MarkerKind",
     "Measure",
     "Session",
     "check_sessions",
+    "located_problems",
 ]
 
 STAGES = (1, 2, 3)
@@ -153,10 +156,18 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _one_of(path: str, what: str, value: object, allowed: Sequence[str]) -> Problem | None:
+Located = tuple[Path, Problem]
+"""A problem and the path of the value it is about, as a tuple (a domain may hold a dot or a bracket)."""
+
+
+def _at(path: Path, key: str, params: Mapping[str, Any] | None = None, **fields: Any) -> Located:
+    return path, Problem(dotted(path), key, dict(params or {}), **fields)
+
+
+def _one_of(path: Path, what: str, value: object, allowed: Sequence[str]) -> Located | None:
     if value is None or value in allowed:
         return None
-    return Problem(
+    return _at(
         path,
         f"error.rule.unknown-{what}",
         found=str(value),
@@ -166,42 +177,43 @@ def _one_of(path: str, what: str, value: object, allowed: Sequence[str]) -> Prob
 
 
 def _check_session(
-    at: str, session: Session, partners: Sequence[str], domains: Sequence[str]
-) -> Iterable[Problem | None]:
+    at: Path, session: Session, partners: Sequence[str], domains: Sequence[str]
+) -> Iterable[Located | None]:
     if not _is_int(session.stage) or session.stage not in STAGES:
-        yield Problem(f"{at}.stage", "error.course.stage", {"found": quoted(session.stage)})
+        yield _at((*at, "stage"), "error.course.stage", {"found": quoted(session.stage)})
     for j, step in enumerate(session.steps):
         if not _is_int(step) or step not in STEPS:
-            yield Problem(f"{at}.steps[{j}]", "error.course.step", {"found": quoted(step)})
+            yield _at((*at, "steps", j), "error.course.step", {"found": quoted(step)})
     for j, partner in enumerate(session.present or ()):
-        yield _one_of(f"{at}.present[{j}]", "partner", partner, partners)
+        yield _one_of((*at, "present", j), "partner", partner, partners)
     for domain, rating in session.cycle.items():
-        yield _one_of(f"{at}.cycle.{domain}", "domain", domain, domains)
+        yield _one_of((*at, "cycle", domain), "domain", domain, domains)
         if not _is_int(rating) or not 0 <= rating <= MAX_RATING:
-            yield Problem(f"{at}.cycle.{domain}", "error.course.rating", {"found": quoted(rating)})
+            yield _at((*at, "cycle", domain), "error.course.rating", {"found": quoted(rating)})
     for j, marker in enumerate(session.markers):
-        yield _one_of(f"{at}.markers[{j}].domain", "domain", marker.domain, domains)
-        yield _one_of(f"{at}.markers[{j}].partner", "partner", marker.partner, partners)
+        yield _one_of((*at, "markers", j, "domain"), "domain", marker.domain, domains)
+        yield _one_of((*at, "markers", j, "partner"), "partner", marker.partner, partners)
     for j, measure in enumerate(session.measures):
-        yield from _check_measure(f"{at}.measures[{j}]", measure, partners)
+        yield from _check_measure((*at, "measures", j), measure, partners)
 
 
-def _check_measure(at: str, measure: Measure, partners: Sequence[str]) -> Iterable[Problem | None]:
-    yield _one_of(f"{at}.partner", "partner", measure.partner, partners)
+def _check_measure(at: Path, measure: Measure, partners: Sequence[str]) -> Iterable[Located | None]:
+    yield _one_of((*at, "partner"), "partner", measure.partner, partners)
     if measure.scale == CUSTOM:
         if measure.name is None or measure.minimum is None or measure.maximum is None:
-            yield Problem(f"{at}", "error.course.custom-scale")
+            yield _at(at, "error.course.custom-scale")
             return
         if measure.minimum >= measure.maximum:
             bounds = {"lowest": f"{measure.minimum:g}", "highest": f"{measure.maximum:g}"}
-            yield Problem(f"{at}.range", "error.course.range-order", bounds)
+            yield _at((*at, "range"), "error.course.range-order", bounds)
             return
     elif measure.scale not in SCALES:
-        yield _one_of(f"{at}.scale", "scale", measure.scale, (*SCALES, CUSTOM))
+        yield _one_of((*at, "scale"), "scale", measure.scale, (*SCALES, CUSTOM))
         return
     scale = measure.instrument
     if not scale.in_range(measure.score):
-        yield Problem.of(f"{at}.score", _out_of_range(scale, measure.score))
+        message = _out_of_range(scale, measure.score)
+        yield _at((*at, "score"), message.key, message.params)
 
 
 def _out_of_range(scale: Scale, score: float) -> Message:
@@ -230,29 +242,31 @@ def check_sessions(
     domains exist, ratings are 0-10, scores lie within their scale's range. *indices*
     are the list positions the paths name (default: 0, 1, 2, …).
     """
-    problems: list[Problem] = []
+    return [problem for _, problem in located_problems(sessions, partners, domains, indices)]
+
+
+def located_problems(
+    sessions: Sequence[Session],
+    partners: Sequence[str],
+    domains: Sequence[str],
+    indices: Sequence[int] | None = None,
+) -> list[Located]:
+    """`check_sessions`'s problems, each with its path as a tuple (for the loader, which places them)."""
+    problems: list[Located | None] = []
     previous: Session | None = None
     last_date: datetime.date | None = None
     for i, session in enumerate(sessions):
-        at = f"sessions[{i if indices is None else indices[i]}]"
+        at: Path = ("sessions", i if indices is None else indices[i])
         if not _is_int(session.number) or session.number < 1:
-            problems.append(
-                Problem(f"{at}.session", "error.course.number", {"found": quoted(session.number)})
-            )
+            problems.append(_at((*at, "session"), "error.course.number", {"found": quoted(session.number)}))
         elif previous is not None and _is_int(previous.number) and session.number <= previous.number:
-            problems.append(
-                Problem(
-                    f"{at}.session",
-                    "error.course.order",
-                    {"number": session.number, "previous": previous.number},
-                )
-            )
+            order = {"number": session.number, "previous": previous.number}
+            problems.append(_at((*at, "session"), "error.course.order", order))
         if session.date is not None:
             if last_date is not None and session.date < last_date:
-                problems.append(
-                    Problem(f"{at}.date", "error.course.dates", {"date": session.date, "previous": last_date})
-                )
+                dates = {"date": session.date, "previous": last_date}
+                problems.append(_at((*at, "date"), "error.course.dates", dates))
             last_date = session.date
-        problems.extend(p for p in _check_session(at, session, partners, domains) if p is not None)
+        problems.extend(_check_session(at, session, partners, domains))
         previous = session
-    return problems
+    return [found for found in problems if found is not None]

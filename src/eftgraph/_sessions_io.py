@@ -29,7 +29,6 @@ from eftgraph.errors import Message, quoted
 __all__ = [
     "KEYS",
     "Report",
-    "path_of",
     "read_sessions",
     "sessions_from_data",
 ]
@@ -267,18 +266,3 @@ def _measure(read: _Reader, item: Any, at: PathT) -> Measure | None:
     if scale is None or partner is None or score is None:
         return None
     return Measure(scale, partner, score, **extra)
-
-
-def path_of(dotted: str) -> PathT:
-    """A dotted path (``sessions[2].cycle.everyday``) as a path tuple.
-
-    >>> path_of("sessions[2].cycle.everyday")
-    ('sessions', 2, 'cycle', 'everyday')
-    """
-    parts: list[str | int] = []
-    for piece in dotted.split("."):
-        name, *indices = piece.replace("]", "").split("[")
-        if name:
-            parts.append(name)
-        parts.extend(int(i) for i in indices)
-    return tuple(parts)

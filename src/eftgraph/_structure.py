@@ -13,8 +13,8 @@ from typing import Any
 from eftgraph._formats_document import Parsed, Path, describe_value
 from eftgraph._limits import MAX_ELEMENTS, MAX_LINKS
 from eftgraph._model import ID_PATTERN, Case, Language, _check
-from eftgraph._sessions import Session, check_sessions
-from eftgraph._sessions_io import path_of, read_sessions
+from eftgraph._sessions import Session, located_problems
+from eftgraph._sessions_io import read_sessions
 from eftgraph._structure_keys import FORMAT_VERSION, KEYS, words
 from eftgraph._structure_limits import too_big
 from eftgraph._structure_reader import Reader
@@ -130,11 +130,9 @@ def _sessions(read: Reader, top: dict[str, Any], draft: Draft) -> tuple[Session,
         return ()
     sessions, indices = read_sessions(top["sessions"], read.problem)
     partners = [p.id for p in draft.partners]
-    for found in check_sessions(
-        sessions, partners=partners, domains=list(draft.domain_order), indices=indices
-    ):
+    for path, found in located_problems(sessions, partners, list(draft.domain_order), indices):
         read.problem(
-            path_of(found.path),
+            path,
             Message(found.key, found.params),
             found=found.found,
             allowed=found.allowed,
